@@ -1,0 +1,3 @@
+from regionform.cli import main
+
+main()

@@ -1,0 +1,118 @@
+"""The Python API: everything the CLI does, as functions.
+
+    import regionform
+    spec = regionform.load_spec("examples/bizflow.yaml")
+    result = regionform.generate("examples/bizflow.yaml", out="out", output_format="hcl")
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from regionform.findings import Finding, Location, Severity, SpecError, UsageError
+from regionform.spec.loader import load_file
+from regionform.spec.model import Spec, build
+
+
+def _read(path: str | Path) -> tuple[Spec | None, list[Finding]]:
+    from regionform.spec.validate import validate
+
+    name = str(path)
+    try:
+        doc = load_file(path, name)
+    except SpecError as error:
+        return None, error.findings
+    except FileNotFoundError:
+        raise UsageError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{name}: is a directory, not a spec file") from None
+    except OSError as error:
+        raise UsageError(f"{name}: cannot read: {error.strerror}") from None
+    if not isinstance(doc.data, dict):
+        return None, [
+            Finding(
+                "RF012",
+                "the spec must be a mapping of keys (version, project, regions, …)",
+                Location(name, 1, 1),
+                hint="start from an example in examples/ or `regionform schema`",
+            )
+        ]
+    findings = validate(doc)
+    if findings:
+        return None, findings
+    return build(doc.data, doc.source), []
+
+
+def lint_spec(path: str | Path) -> list[Finding]:
+    """Every finding for one spec file: shape first, then the semantic rules."""
+    from regionform.lint import run_rules
+
+    spec, findings = _read(path)
+    if spec is None:
+        return findings
+    return run_rules(spec)
+
+
+def load_spec(path: str | Path) -> Spec:
+    """Load, validate and lint a spec; raise SpecError listing every error finding."""
+    from regionform.lint import run_rules
+
+    spec, findings = _read(path)
+    if spec is None:
+        raise SpecError(findings)
+    errors = [f for f in run_rules(spec) if f.severity is Severity.ERROR]
+    if errors:
+        raise SpecError(errors)
+    return spec
+
+
+@dataclass(frozen=True)
+class GenerateResult:
+    root: Path
+    written: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    # Filled by check mode: what differs from what generate would write.
+    stale: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()
+    files: dict[str, bytes] = field(default_factory=dict, repr=False)
+
+    @property
+    def up_to_date(self) -> bool:
+        return not (self.stale or self.missing or self.extra)
+
+
+def render_files(spec: Spec, output_format: str, spec_name: str) -> dict[str, bytes]:
+    """Every file of the root, relative path → bytes, without touching the disk."""
+    from regionform.bundle import module_files
+    from regionform.generators.root import generate_root
+    from regionform.render import render
+
+    root = generate_root(spec)
+    files = render(root.document, output_format, spec_name)
+    if spec.modules.kind == "bundled":
+        for module in root.modules:
+            files.update(module_files(module))
+    return dict(sorted(files.items()))
+
+
+def generate(
+    spec: str | Path | Spec,
+    out: str | Path = "out",
+    output_format: str = "hcl",
+    check: bool = False,
+) -> GenerateResult:
+    """Generate `<out>/<environment>/`; with check=True, write nothing and report staleness."""
+    from regionform.writer import check_root, write_root
+
+    if output_format not in ("hcl", "json"):
+        raise UsageError(f"unknown format {output_format!r}: use hcl or json")
+    model = spec if isinstance(spec, Spec) else load_spec(spec)
+    spec_name = Path(model.source.file).name
+    files = render_files(model, output_format, spec_name)
+    root = Path(out) / model.environment
+    if check:
+        return check_root(root, files)
+    return write_root(root, files)

@@ -1,0 +1,134 @@
+"""The root: terraform settings, backend, one aliased provider per region, module calls, outputs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from regionform.document import Document, ModuleCall, literal
+from regionform.generators import all_generators
+from regionform.spec.aws import GLOBAL_REGION, provider_alias
+from regionform.spec.model import Region, Spec
+
+TERRAFORM_VERSION = ">= 1.10"
+AWS_PROVIDER_VERSION = "~> 5.100"
+
+
+@dataclass(frozen=True)
+class GeneratedRoot:
+    environment: str
+    document: Document
+    modules: tuple[str, ...]  # our modules the root calls, to bundle next to it
+
+
+def region_file(region: str) -> str:
+    return region
+
+
+def _versions() -> dict[str, Any]:
+    return {
+        "terraform": {
+            "required_version": TERRAFORM_VERSION,
+            "required_providers": {
+                "aws": {"source": "hashicorp/aws", "version": AWS_PROVIDER_VERSION}
+            },
+        }
+    }
+
+
+def _backend(spec: Spec) -> dict[str, Any]:
+    state = spec.state
+    if state.kind == "s3":
+        config: dict[str, Any] = {
+            "bucket": state.bucket,
+            "key": state.key,
+            "region": state.region,
+            "encrypt": True,
+            # S3-native locking (Terraform >= 1.10); no DynamoDB table needed.
+            "use_lockfile": True,
+        }
+        return {"terraform": {"backend": {"s3": config}}}
+    return {"terraform": {"backend": {"local": {"path": state.path}}}}
+
+
+def _default_tags(spec: Spec, region: Region | None) -> dict[str, str]:
+    tags = {
+        "Project": spec.project,
+        "Environment": spec.environment,
+        "ManagedBy": "regionform",
+    }
+    if region is not None:
+        tags["RegionRole"] = region.role
+        if region.residency is not None:
+            tags["DataJurisdiction"] = region.residency.jurisdiction
+            if region.residency.law:
+                tags["DataResidencyLaw"] = region.residency.law
+    tags.update(dict(spec.tags))
+    return {key: literal(tags[key]) for key in sorted(tags)}
+
+
+def _providers(spec: Spec) -> dict[str, Any]:
+    configs = []
+    names = sorted({r.name for r in spec.regions} | {GLOBAL_REGION})
+    for name in names:
+        configs.append(
+            {
+                "alias": provider_alias(name),
+                "region": name,
+                "default_tags": {"tags": _default_tags(spec, spec.region(name))},
+            }
+        )
+    return {"provider": {"aws": configs}}
+
+
+def _module_block(spec: Spec, call: ModuleCall) -> dict[str, Any]:
+    block: dict[str, Any] = {
+        "source": spec.modules.source_for(call.module),
+        "providers": {"aws": f"aws.{provider_alias(call.region)}"},
+    }
+    block.update(call.arguments)
+    return block
+
+
+def _outputs(spec: Spec) -> dict[str, Any]:
+    outputs: dict[str, Any] = {}
+    for region in spec.regions:
+        value: dict[str, Any] = {"role": region.role}
+        for generator in all_generators():
+            value.update(generator.region_outputs(spec, region))
+        outputs[f"region_{region.alias}"] = {
+            "description": f"What other stacks need from {region.name}.",
+            "value": value,
+        }
+    outputs["tenants"] = {
+        "description": "Each tenant's home region, countries and tier.",
+        "value": {
+            tenant.id: {
+                "home_region": tenant.home,
+                "countries": list(tenant.countries),
+                "tier": tenant.tier,
+                "description": literal(tenant.description or ""),
+            }
+            for tenant in spec.tenants
+        },
+    }
+    return {"output": outputs}
+
+
+def generate_root(spec: Spec) -> GeneratedRoot:
+    calls = [call for generator in all_generators() for call in generator.calls(spec)]
+    document: Document = {
+        "versions": _versions(),
+        "backend": _backend(spec),
+        "providers": _providers(spec),
+    }
+    by_file: dict[str, dict[str, Any]] = {}
+    for call in calls:
+        stem = call.file or region_file(call.region)
+        by_file.setdefault(stem, {})[call.name] = _module_block(spec, call)
+    for stem in sorted(by_file):
+        blocks = by_file[stem]
+        document[stem] = {"module": {name: blocks[name] for name in sorted(blocks)}}
+    document["outputs"] = _outputs(spec)
+    modules = tuple(sorted({call.module for call in calls}))
+    return GeneratedRoot(spec.environment, document, modules)

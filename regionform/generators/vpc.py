@@ -1,0 +1,66 @@
+"""One VPC per region: subnets per tier and AZ, NAT, flow logs, S3 endpoint."""
+
+from __future__ import annotations
+
+from regionform.document import DerivedName, ModuleCall, ref
+from regionform.spec.model import Region, Spec
+
+
+def vpc_name(spec: Spec, region: Region) -> str:
+    return f"{spec.prefix}-{region.name}"
+
+
+def call_name(region: Region) -> str:
+    return f"vpc_{region.alias}"
+
+
+class VpcGenerator:
+    kind = "vpc"
+
+    def calls(self, spec: Spec) -> list[ModuleCall]:
+        calls = []
+        for region in spec.regions:
+            vpc = region.vpc
+            assert vpc.subnets is not None, "lint refuses a VPC without a subnet plan"
+            calls.append(
+                ModuleCall(
+                    name=call_name(region),
+                    module=self.kind,
+                    region=region.name,
+                    arguments={
+                        "name": vpc_name(spec, region),
+                        "cidr": vpc.cidr,
+                        "az_count": vpc.az_count,
+                        "public_subnets": list(vpc.subnets.public),
+                        "private_subnets": list(vpc.subnets.private),
+                        "database_subnets": list(vpc.subnets.database),
+                        "nat_strategy": vpc.nat,
+                        "flow_log_retention_days": vpc.flow_log_retention_days,
+                        "flow_log_traffic_type": vpc.flow_log_traffic_type,
+                    },
+                )
+            )
+        return calls
+
+    def region_outputs(self, spec: Spec, region: Region) -> dict[str, str]:
+        module = f"module.{call_name(region)}"
+        return {
+            "vpc_id": ref(f"{module}.vpc_id"),
+            "private_subnet_ids": ref(f"{module}.private_subnet_ids"),
+            "database_subnet_group_name": ref(f"{module}.database_subnet_group_name"),
+        }
+
+    def names(self, spec: Spec) -> list[DerivedName]:
+        names = []
+        for region in spec.regions:
+            name = vpc_name(spec, region)
+            path = ("regions", region.name)
+            names += [
+                DerivedName(f"{name}-flow-logs", 64, "IAM role for VPC flow logs", path),
+                DerivedName(f"{name}-db", 255, "DB subnet group", path),
+                DerivedName(f"alias/{name}/flow-logs", 256, "KMS alias for flow logs", path),
+            ]
+        return names
+
+
+GENERATOR = VpcGenerator()

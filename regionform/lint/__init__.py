@@ -1,0 +1,49 @@
+"""Semantic lint rules over the model.
+
+A rule is a module in `regionform.lint.rules` that defines `RULE`, a `Rule`. Its code is
+stable forever (RF1xx): users suppress, search and document by it. Adding a rule means
+adding one file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from regionform.findings import Finding, Location, Severity
+from regionform.spec.model import Spec
+
+Check = Callable[["Rule", Spec], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    summary: str
+    check: Check
+    severity: Severity = Severity.ERROR
+
+    def finding(self, message: str, location: Location, hint: str | None = None) -> Finding:
+        return Finding(self.code, message, location, self.severity, hint)
+
+
+@cache
+def all_rules() -> tuple[Rule, ...]:
+    from regionform.lint import rules as package
+
+    found = []
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        rule = getattr(module, "RULE", None)
+        if isinstance(rule, Rule):
+            found.append(rule)
+    return tuple(sorted(found, key=lambda r: r.code))
+
+
+def run_rules(spec: Spec) -> list[Finding]:
+    findings = [finding for rule in all_rules() for finding in rule.check(rule, spec)]
+    return sorted(findings, key=Finding.sort_key)

@@ -1,0 +1,27 @@
+"""RF109: an AWS name the generated Terraform derives is longer than AWS allows.
+
+The names come from the generators themselves, so lint checks exactly what apply would send.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from regionform.findings import Finding
+from regionform.generators import derived_names
+from regionform.lint import Rule
+from regionform.spec.model import Spec
+
+
+def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
+    for name in derived_names(spec):
+        if len(name.value) > name.limit:
+            yield rule.finding(
+                f"{name.what} name {name.value!r} is {len(name.value)} characters; AWS allows "
+                f"{name.limit}",
+                spec.source.key(name.path),
+                hint="shorten the project, environment or the id this name is built from",
+            )
+
+
+RULE = Rule("RF109", "name-length", "Derived AWS name is over its length limit", check)

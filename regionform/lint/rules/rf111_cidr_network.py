@@ -1,0 +1,31 @@
+"""RF111: a VPC CIDR with host bits set or octets out of range."""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Iterator
+
+from regionform.findings import Finding
+from regionform.lint import Rule
+from regionform.spec.cidr import parse_network
+from regionform.spec.model import Spec
+
+
+def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
+    for region in spec.regions:
+        cidr = region.vpc.cidr
+        if parse_network(cidr) is not None:
+            continue
+        try:
+            fixed = str(ipaddress.ip_network(cidr, strict=False))
+            hint = f"did you mean {fixed}?"
+        except ValueError:
+            hint = "write an IPv4 network such as 10.1.0.0/16"
+        yield rule.finding(
+            f"{cidr} is not a valid network address",
+            spec.source.value(("regions", region.name, "vpc", "cidr")),
+            hint=hint,
+        )
+
+
+RULE = Rule("RF111", "cidr-network", "VPC CIDR is not a network address", check)

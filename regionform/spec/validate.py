@@ -1,0 +1,247 @@
+"""Validate loaded data against the spec's JSON Schema and turn errors into located findings."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from regionform.findings import Finding
+from regionform.spec.loader import LoadedDocument
+
+# Codes for shape problems. Semantic lint rules use RF1xx.
+UNKNOWN_KEY = "RF010"
+MISSING_KEY = "RF011"
+WRONG_TYPE = "RF012"
+BAD_VALUE = "RF013"
+
+_TYPE_NAMES = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "a string",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "nothing (null)",
+}
+
+
+def schema_text() -> str:
+    return resources.files("regionform.spec").joinpath("schema.json").read_text("utf-8")
+
+
+@cache
+def schema() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(schema_text())
+    return loaded
+
+
+@cache
+def _validator() -> Any:
+    # Imported here: jsonschema is the slowest import on lint's path and is not needed
+    # to print the schema or to render.
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema())
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _allowed_keys(subschema: dict[str, Any]) -> list[str]:
+    return sorted(subschema.get("properties", {}))
+
+
+def _hint(error: Any) -> str | None:
+    hint = error.schema.get("x-hint") if isinstance(error.schema, dict) else None
+    return str(hint) if hint else None
+
+
+def _resolve_ref(ref: str) -> Any:
+    node: Any = schema()
+    for part in ref.removeprefix("#/").split("/"):
+        node = node[part]
+    return node
+
+
+def _at(data: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+def _findings_for(error: Any, doc: LoadedDocument) -> list[Finding]:
+    path = tuple(error.absolute_path)
+    where = doc.source
+    validator = error.validator
+    instance = error.instance
+    if validator == "additionalProperties" and isinstance(instance, dict):
+        allowed = _allowed_keys(error.schema)
+        extras = [key for key in instance if key not in error.schema.get("properties", {})]
+        out = []
+        for key in extras:
+            near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            hint = f"did you mean {near[0]!r}?" if near else None
+            if not hint and allowed:
+                hint = "allowed keys here: " + ", ".join(allowed)
+            out.append(
+                Finding(UNKNOWN_KEY, f"unknown key {key!r}", where.key((*path, key)), hint=hint)
+            )
+        return out
+    if validator == "required":
+        missing = [key for key in error.validator_value if key not in instance]
+        return [
+            Finding(
+                MISSING_KEY,
+                f"missing required key {key!r}" + (f" in {path[-1]!r}" if path else ""),
+                where.key(path),
+                hint=f"add {key}: …",
+            )
+            for key in missing
+        ]
+    if validator == "propertyNames":
+        # The error's instance is the offending key itself.
+        return [
+            Finding(
+                BAD_VALUE,
+                f"{instance!r} is not allowed as a key here",
+                where.key((*path, instance)),
+                hint=_hint(error),
+            )
+        ]
+    if error.schema is False:
+        # A `false` subschema under `properties` forbids a key in some configuration;
+        # jsonschema reports it at the parent object, so find the forbidden keys present.
+        node: Any = schema()
+        for step in error.absolute_schema_path:
+            while isinstance(node, dict) and step not in node and "$ref" in node:
+                node = _resolve_ref(node["$ref"])
+            node = node[step]
+        parent = _at(doc.data, path)
+        keys = [k for k, sub in node.items() if sub is False and isinstance(parent, dict)
+                and k in parent] if isinstance(node, dict) else []
+        return [
+            Finding(
+                UNKNOWN_KEY,
+                f"key {key!r} is not allowed here with the other settings",
+                where.key((*path, key)),
+                hint="remove it, or change the setting that excludes it",
+            )
+            for key in keys or ["?"]
+        ]
+    if validator == "type":
+        expected = error.validator_value
+        names = [expected] if isinstance(expected, str) else list(expected)
+        wanted = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
+        return [
+            Finding(
+                WRONG_TYPE,
+                f"expected {wanted}, got {_describe(instance)}",
+                where.value(path),
+                hint=_hint(error),
+            )
+        ]
+    if validator in ("enum", "const"):
+        options = error.validator_value if validator == "enum" else [error.validator_value]
+        if len(options) <= 12:
+            listed = ", ".join(json.dumps(o) for o in options)
+            message = f"{json.dumps(instance)} is not one of: {listed}"
+        else:
+            message = f"{json.dumps(instance)} is not an allowed value"
+        hint = _hint(error)
+        if not hint and isinstance(instance, str):
+            near = difflib.get_close_matches(instance, [str(o) for o in options], n=1)
+            hint = f"did you mean {near[0]!r}?" if near else None
+        return [Finding(BAD_VALUE, message, where.value(path), hint=hint)]
+    if validator == "pattern":
+        return [
+            Finding(
+                BAD_VALUE,
+                f"{json.dumps(instance)} has the wrong form",
+                where.value(path),
+                hint=_hint(error),
+            )
+        ]
+    if validator in ("minLength", "maxLength"):
+        return [
+            Finding(
+                BAD_VALUE,
+                f"{json.dumps(instance)} is {len(instance)} characters; "
+                + ("at least" if validator == "minLength" else "at most")
+                + f" {error.validator_value} allowed",
+                where.value(path),
+                hint=_hint(error),
+            )
+        ]
+    if validator in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        bound = {
+            "minimum": "at least",
+            "maximum": "at most",
+            "exclusiveMinimum": "more than",
+            "exclusiveMaximum": "less than",
+        }[validator]
+        return [
+            Finding(
+                BAD_VALUE,
+                f"{instance} is out of range: must be {bound} {error.validator_value}",
+                where.value(path),
+                hint=_hint(error),
+            )
+        ]
+    if validator in ("minItems", "maxItems", "minProperties", "maxProperties"):
+        bound = "at least" if validator.startswith("min") else "at most"
+        unit = "items" if validator.endswith("Items") else "entries"
+        return [
+            Finding(
+                BAD_VALUE,
+                f"needs {bound} {error.validator_value} {unit}, has {len(instance)}",
+                where.value(path),
+                hint=_hint(error),
+            )
+        ]
+    if validator == "uniqueItems":
+        seen: set[str] = set()
+        for index, item in enumerate(instance):
+            marker = json.dumps(item, sort_keys=True)
+            if marker in seen:
+                return [
+                    Finding(
+                        BAD_VALUE,
+                        f"{json.dumps(item)} is listed twice",
+                        where.value((*path, index)),
+                        hint="remove the repeated entry",
+                    )
+                ]
+            seen.add(marker)
+    return [Finding(BAD_VALUE, error.message, where.value(path), hint=_hint(error))]
+
+
+def validate(doc: LoadedDocument) -> list[Finding]:
+    """Every schema violation in the document, each located at the offending key or value."""
+    findings: list[Finding] = []
+    for error in _validator().iter_errors(doc.data):
+        # if/then wrappers only repeat what their inner errors say.
+        if error.validator in ("if", "allOf") and error.context:
+            for inner in error.context:
+                findings.extend(_findings_for(inner, doc))
+            continue
+        findings.extend(_findings_for(error, doc))
+    unique = {(f.code, f.location, f.message): f for f in findings}
+    return sorted(unique.values(), key=Finding.sort_key)
