@@ -1,3 +1,3 @@
-from regionform.cli import main
+from regionform.main import main
 
 main()

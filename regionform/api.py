@@ -1,8 +1,8 @@
 """The Python API: everything the CLI does, as functions.
 
-    import regionform
-    spec = regionform.load_spec("examples/bizflow.yaml")
-    result = regionform.generate("examples/bizflow.yaml", out="out", output_format="hcl")
+import regionform
+spec = regionform.load_spec("examples/bizflow.yaml")
+result = regionform.generate("examples/bizflow.yaml", out="out", output_format="hcl")
 """
 
 from __future__ import annotations

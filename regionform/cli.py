@@ -1,4 +1,4 @@
-"""The `regionform` command line.
+"""The `regionform` command line (typer). The entry point is `regionform.main:main`.
 
 Exit status: 0 success; 1 findings, stale output or a refused write; 2 usage or I/O error;
 3 internal error (a bug: please report it).
@@ -6,17 +6,15 @@ Exit status: 0 success; 1 findings, stale output or a refused write; 2 usage or 
 
 from __future__ import annotations
 
-import json
-import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from regionform import __version__
-from regionform.findings import Finding, Severity, SpecError, UsageError
+from regionform.findings import SpecError, UsageError
 
 app = typer.Typer(
     name="regionform",
@@ -28,13 +26,13 @@ app = typer.Typer(
 )
 
 
-class LintFormat(str, Enum):
+class LintFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     hcl = "hcl"
     json = "json"
 
@@ -55,37 +53,6 @@ def _root(
     """Generate multi-region, multi-tenant AWS Terraform from one YAML spec."""
 
 
-def _github_escape(text: str, property_value: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    if property_value:
-        text = text.replace(":", "%3A").replace(",", "%2C")
-    return text
-
-
-def _print_findings(findings: list[Finding], style: LintFormat, stream: object = None) -> None:
-    out = stream or sys.stdout
-    if style is LintFormat.json:
-        print(json.dumps([f.as_dict() for f in findings], indent=2), file=out)  # type: ignore[call-overload]
-        return
-    for finding in findings:
-        if style is LintFormat.github:
-            loc = finding.location
-            level = "error" if finding.severity is Severity.ERROR else "warning"
-            message = finding.message + (f" (fix: {finding.hint})" if finding.hint else "")
-            print(  # type: ignore[call-overload]
-                f"::{level} file={_github_escape(loc.file, True)},line={loc.line},"
-                f"col={loc.column},title={finding.code}::{_github_escape(message)}",
-                file=out,
-            )
-        else:
-            print(finding.render(), file=out)  # type: ignore[call-overload]
-
-
-def _fail_usage(message: str) -> typer.Exit:
-    typer.echo(f"regionform: {message}", err=True)
-    return typer.Exit(2)
-
-
 @app.command()
 def lint(
     specs: Annotated[list[Path], typer.Argument(help="Spec files to lint.", show_default=False)],
@@ -100,34 +67,19 @@ def lint(
     strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
 ) -> None:
     """Check specs: schema, then every semantic rule. Exit 1 when there are findings."""
-    from regionform.api import lint_spec
+    from regionform.lint.report import default_style, run_lint
 
-    style = output or (
-        LintFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else LintFormat.text
-    )
-    findings: list[Finding] = []
-    try:
-        for spec in specs:
-            findings.extend(lint_spec(spec))
-    except UsageError as error:
-        raise _fail_usage(str(error)) from None
-    _print_findings(findings, style)
-    failing = [f for f in findings if strict or f.severity is Severity.ERROR]
-    if style is LintFormat.text:
-        if findings:
-            typer.echo(f"{len(findings)} finding(s) in {len(specs)} spec(s)", err=True)
-        else:
-            typer.echo(f"{len(specs)} spec(s) clean", err=True)
-    if failing:
-        raise typer.Exit(1)
+    status = run_lint(specs, output.value if output else default_style(), strict)
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command()
 def generate(
     spec: Annotated[Path, typer.Argument(help="The spec file.", show_default=False)],
-    out: Annotated[Path, typer.Option(help="Output folder; the root is OUT/<environment>/.")] = Path(
-        "out"
-    ),
+    out: Annotated[
+        Path, typer.Option(help="Output folder; the root is OUT/<environment>/.")
+    ] = Path("out"),
     output: Annotated[OutputFormat, typer.Option("--format", help="hcl or json.")] = (
         OutputFormat.hcl
     ),
@@ -142,7 +94,9 @@ def generate(
     try:
         result = run_generate(spec, out=out, output_format=output.value, check=check)
     except SpecError as error:
-        _print_findings(error.findings, LintFormat.text, sys.stderr)
+        from regionform.lint.report import print_findings
+
+        print_findings(error.findings, "text", sys.stderr)
         typer.echo("regionform: nothing generated; fix the findings above", err=True)
         raise typer.Exit(1) from None
     except UsageError as error:
@@ -188,23 +142,3 @@ def rules() -> None:
 
     for rule in all_rules():
         typer.echo(f"{rule.code}  {rule.severity.value:<7}  {rule.name:<18}  {rule.summary}")
-
-
-def main() -> None:
-    try:
-        app()
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        typer.echo("regionform: interrupted", err=True)
-        sys.exit(130)
-    except Exception as error:  # the last line of defence: never a traceback for users
-        typer.echo(
-            f"regionform: internal error: {type(error).__name__}: {error}\n"
-            "This is a bug in regionform. Please report it with the command and spec that "
-            "triggered it (set REGIONFORM_DEBUG=1 to see the traceback).",
-            err=True,
-        )
-        if os.environ.get("REGIONFORM_DEBUG"):
-            raise
-        sys.exit(3)

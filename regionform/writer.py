@@ -207,8 +207,7 @@ def write_root(root: Path, files: dict[str, bytes]) -> GenerateResult:
         except OSError as error:
             shutil.rmtree(staging, ignore_errors=True)
             raise UsageError(
-                f"cannot write {root}: {error.strerror or error}; the previous output is "
-                "unchanged"
+                f"cannot write {root}: {error.strerror or error}; the previous output is unchanged"
             ) from None
 
         moving = [*to_write, MANIFEST]
@@ -228,8 +227,7 @@ def write_root(root: Path, files: dict[str, bytes]) -> GenerateResult:
         except OSError as error:
             _recover(root)
             raise UsageError(
-                f"cannot write {root}: {error.strerror or error}; the previous output was "
-                "restored"
+                f"cannot write {root}: {error.strerror or error}; the previous output was restored"
             ) from None
         (root / JOURNAL).unlink()
         _prune_empty_dirs(root, to_delete)

@@ -84,8 +84,16 @@ def _resolve_plain(text: str) -> Any:
 class _Frame:
     """An open mapping or sequence while its events stream in."""
 
-    __slots__ = ("anchor", "container", "key_mark", "mark", "merged_keys", "path", "pending_key",
-                 "size")
+    __slots__ = (
+        "anchor",
+        "container",
+        "key_mark",
+        "mark",
+        "merged_keys",
+        "path",
+        "pending_key",
+        "size",
+    )
 
     def __init__(self, container: Any, path: Path, mark: tuple[int, int], anchor: str | None):
         self.container = container
@@ -354,8 +362,8 @@ def parse_text(text: str, file: str) -> LoadedDocument:
     except _Abort as abort:
         raise SpecError([*findings, abort.finding]) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem_mark = exc.problem_mark or exc.context_mark
+        line, col = (problem_mark.line + 1, problem_mark.column + 1) if problem_mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         raise SpecError(
             [

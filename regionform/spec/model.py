@@ -132,7 +132,11 @@ def _vpc(data: dict[str, Any]) -> Vpc:
         )
     else:
         default = default_plan(data["cidr"], az_count)
-        plan = SubnetPlan(**default) if default else None
+        plan = (
+            SubnetPlan(default["public"], default["private"], default["database"])
+            if default
+            else None
+        )
     return Vpc(
         cidr=data["cidr"],
         az_count=az_count,

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from ipaddress import IPv4Network
 
 from regionform.findings import Finding
 from regionform.lint import Rule
 from regionform.spec.cidr import parse_network
-from regionform.spec.model import Spec
+from regionform.spec.model import Region, Spec
 
 
 def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
-    seen = []
+    seen: list[tuple[Region, IPv4Network]] = []
     for region in spec.regions:
         network = parse_network(region.vpc.cidr)
         if network is None:

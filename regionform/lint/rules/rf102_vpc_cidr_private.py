@@ -1,4 +1,4 @@
-"""RF102: a VPC CIDR outside the RFC 1918 private ranges, or outside /16–/24."""
+"""RF102: a VPC CIDR outside the RFC 1918 private ranges, or outside /16-/24."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ from regionform.lint import Rule
 from regionform.spec.cidr import parse_network
 from regionform.spec.model import Spec
 
-RFC1918 = tuple(
-    ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")
-)
+RFC1918 = tuple(ipaddress.IPv4Network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"))
 
 
 def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
@@ -36,4 +34,4 @@ def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
             )
 
 
-RULE = Rule("RF102", "vpc-cidr-private", "VPC CIDR is not an RFC 1918 /16–/24 range", check)
+RULE = Rule("RF102", "vpc-cidr-private", "VPC CIDR is not an RFC 1918 /16-/24 range", check)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from ipaddress import IPv4Network
 
 from regionform.findings import Finding
 from regionform.lint import Rule
@@ -26,7 +27,7 @@ def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
             continue
         if vpc_network is None:
             continue
-        placed = []
+        placed: list[tuple[str, str, IPv4Network]] = []
         for tier, cidrs in vpc.subnets.tiers().items():
             tier_path = (*vpc_path, "subnets", tier)
             if len(cidrs) != vpc.az_count:

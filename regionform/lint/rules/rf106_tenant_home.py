@@ -19,8 +19,9 @@ def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
         yield rule.finding(
             f"tenant {tenant.id!r} is homed in {tenant.home}, which is not under regions",
             spec.source.value(("tenants", tenant.id, "home")),
-            hint=f"did you mean {near[0]!r}?" if near else "add the region or pick one of: "
-            + ", ".join(regions),
+            hint=f"did you mean {near[0]!r}?"
+            if near
+            else "add the region or pick one of: " + ", ".join(regions),
         )
 
 

@@ -20,7 +20,7 @@ def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
         suggestion = re.sub(r"-{2,}", "-", suggestion)[:63]
         yield rule.finding(
             f"tenant id {tenant.id!r} is not DNS-safe (lowercase ASCII letters, digits and "
-            "single hyphens, 1–63 characters)",
+            "single hyphens, 1-63 characters)",
             spec.source.key(("tenants", tenant.id)),
             hint=f"rename it, e.g. {suggestion!r}" if suggestion else "rename it",
         )

@@ -1,0 +1,150 @@
+"""Canonical forms of a `.tf` file (parsed by python-hcl2, an independent parser) and of a
+`.tf.json` file, so the two renderings of a root can be compared as configurations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import hcl2
+
+# Labels per top-level block type, as in Terraform's JSON syntax.
+LABELS = {
+    "terraform": 0,
+    "locals": 0,
+    "provider": 1,
+    "module": 1,
+    "output": 1,
+    "variable": 1,
+    "resource": 2,
+    "data": 2,
+    "moved": 0,
+}
+NESTED_BLOCKS = {"required_providers", "backend", "default_tags", "assume_role"}
+REFERENCES = {"providers", "depends_on", "from", "to"}
+_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
+
+
+def _unquote_hcl(source: str) -> str:
+    """HCL quoted-template source → the same template in JSON syntax (escapes decoded)."""
+    body = source[1:-1]
+    out, i, depth = [], 0, 0
+    while i < len(body):
+        if depth == 0 and body.startswith(("$${", "%%{"), i):
+            out.append(body[i : i + 3])
+            i += 3
+        elif body.startswith(("${", "%{"), i):
+            depth += 1
+            out.append(body[i : i + 2])
+            i += 2
+        elif depth and body[i] == "}":
+            depth -= 1
+            out.append("}")
+            i += 1
+        elif depth == 0 and body[i] == "\\":
+            nxt = body[i + 1]
+            if nxt == "u":
+                out.append(chr(int(body[i + 2 : i + 6], 16)))
+                i += 6
+            else:
+                out.append(_ESCAPES[nxt])
+                i += 2
+        else:
+            out.append(body[i])
+            i += 1
+    return "".join(out)
+
+
+def _hcl_value(value: Any, reference: bool = False) -> Any:
+    if isinstance(value, str):
+        if value.startswith('"') and value.endswith('"') and len(value) >= 2:
+            return _unquote_hcl(value)
+        expression = value[2:-1] if value.startswith("${") and value.endswith("}") else value
+        return expression if reference else "${" + expression + "}"
+    if isinstance(value, list):
+        return [_hcl_value(v, reference) for v in value]
+    if isinstance(value, dict):
+        return {
+            _hcl_key(k): _hcl_value(v, reference or k in REFERENCES)
+            for k, v in value.items()
+            if k not in ("__is_block__", "__comments__")
+        }
+    return value
+
+
+def _hcl_key(key: str) -> str:
+    return key[1:-1] if key.startswith('"') and key.endswith('"') else key
+
+
+def _hcl_body(body: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in body.items():
+        if key in ("__is_block__", "__comments__"):
+            continue
+        if key in NESTED_BLOCKS:
+            bodies = []
+            for block in value:
+                if key == "backend":
+                    ((label, inner),) = block.items()
+                    bodies.append({_hcl_key(label): _hcl_body(inner)})
+                else:
+                    bodies.append(_hcl_body(block))
+            out[key] = bodies
+        else:
+            out[key] = _hcl_value(value, key in REFERENCES)
+    return out
+
+
+def canonical_hcl(path: Path) -> dict[str, Any]:
+    parsed = hcl2.loads(path.read_text("utf-8"))
+    out: dict[str, Any] = {}
+    for kind, blocks in parsed.items():
+        if kind == "__comments__":
+            continue
+        for block in blocks:
+            if LABELS[kind] == 0:
+                out.setdefault(kind, []).append(_hcl_body(block))
+            else:
+                ((label, body),) = block.items()
+                out.setdefault(kind, []).append({_hcl_key(label): _hcl_body(body)})
+    return out
+
+
+def _json_body(body: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in body.items():
+        if key == "//":
+            continue
+        if key in NESTED_BLOCKS:
+            values = value if isinstance(value, list) else [value]
+            if key == "backend":
+                out[key] = [
+                    {label: _json_body(inner)} for v in values for label, inner in v.items()
+                ]
+            else:
+                out[key] = [_json_body(v) for v in values]
+        else:
+            out[key] = value
+    return out
+
+
+def canonical_json(path: Path) -> dict[str, Any]:
+    parsed = json.loads(path.read_text("utf-8"))
+    out: dict[str, Any] = {}
+    for kind, value in parsed.items():
+        if kind == "//":
+            continue
+        if LABELS[kind] == 0:
+            for body in value if isinstance(value, list) else [value]:
+                out.setdefault(kind, []).append(_json_body(body))
+            continue
+        for label, bodies in value.items():
+            for body in bodies if isinstance(bodies, list) else [bodies]:
+                out.setdefault(kind, []).append({label: _json_body(body)})
+    return out
+
+
+def numbers_as_json(value: Any) -> Any:
+    """python-hcl2 may give 3 or 3.0; compare numbers by value."""
+    return json.loads(json.dumps(value), parse_float=float, parse_int=float)

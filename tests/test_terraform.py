@@ -1,0 +1,76 @@
+"""Ground truth: what regionform generates must pass real Terraform, offline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, REPO, Terraform
+from hcl_equivalence import canonical_hcl, canonical_json, numbers_as_json
+
+from regionform.api import generate
+
+pytestmark = pytest.mark.terraform
+MODULES = sorted(p for p in (REPO / "modules").iterdir() if (p / "main.tf").exists())
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    roots = {}
+    for example in EXAMPLES:
+        for output_format in ("hcl", "json"):
+            out = tmp_path_factory.mktemp(f"{example.stem}-{output_format}")
+            roots[(example.stem, output_format)] = generate(example, out, output_format).root
+    return roots
+
+
+@pytest.mark.parametrize("output_format", ["hcl", "json"])
+@pytest.mark.parametrize("example", [e.stem for e in EXAMPLES])
+def test_example_inits_validates_and_is_formatted(
+    generated: dict[tuple[str, str], Path], terraform: Terraform, example: str, output_format: str
+) -> None:
+    root = generated[(example, output_format)]
+    terraform.run(root, "init", "-backend=false", "-input=false", "-no-color")
+    result = terraform.run(root, "validate", "-no-color")
+    assert "Success" in result.stdout
+    fmt = terraform.run(root, "fmt", "-check", "-recursive", "-diff", "-no-color", check=False)
+    assert fmt.returncode == 0, fmt.stdout
+
+
+@pytest.mark.parametrize("example", [e.stem for e in EXAMPLES])
+def test_hcl_and_json_renderings_are_the_same_configuration(
+    generated: dict[tuple[str, str], Path], example: str
+) -> None:
+    hcl_root = generated[(example, "hcl")]
+    json_root = generated[(example, "json")]
+    hcl_files = sorted(p.name for p in hcl_root.glob("*.tf"))
+    json_files = sorted(p.name.removesuffix(".json") for p in json_root.glob("*.tf.json"))
+    assert hcl_files == json_files
+    for name in hcl_files:
+        assert numbers_as_json(canonical_hcl(hcl_root / name)) == numbers_as_json(
+            canonical_json(json_root / f"{name}.json")
+        ), name
+    # The bundled modules are the same files in both.
+    for module_file in sorted(hcl_root.glob("modules/**/*")):
+        if module_file.is_file():
+            twin = json_root / module_file.relative_to(hcl_root)
+            assert twin.read_bytes() == module_file.read_bytes()
+
+
+@pytest.mark.parametrize("module", [m.name for m in MODULES])
+def test_module_passes_its_own_terraform_tests(
+    terraform: Terraform, module: str, tmp_path: Path
+) -> None:
+    import shutil
+
+    work = tmp_path / module
+    shutil.copytree(
+        REPO / "modules" / module,
+        work,
+        ignore=shutil.ignore_patterns(".terraform", ".terraform.lock.hcl"),
+    )
+    terraform.run(work, "init", "-backend=false", "-input=false", "-no-color")
+    fmt = terraform.run(work, "fmt", "-check", "-recursive", "-no-color", check=False)
+    assert fmt.returncode == 0, fmt.stdout
+    result = terraform.run(work, "test", "-no-color")
+    assert "0 failed" in result.stdout, result.stdout
