@@ -56,7 +56,7 @@ class VpcGenerator:
             name = vpc_name(spec, region)
             path = ("regions", region.name)
             names += [
-                DerivedName(f"{name}-flow-logs", 64, "IAM role for VPC flow logs", path),
+                DerivedName(f"{name}-vpc-flow-logs", 64, "IAM role for VPC flow logs", path),
                 DerivedName(f"{name}-db", 255, "DB subnet group", path),
                 DerivedName(f"alias/{name}/flow-logs", 256, "KMS alias for flow logs", path),
             ]
