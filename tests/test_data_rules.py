@@ -13,10 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
 
 from regionform.api import lint_spec
-
-from conftest import EXAMPLES
 
 BASE = """\
 version: 1
@@ -170,6 +169,16 @@ CASES: list[tuple[str, str, list[Finding]]] = [
         [("RF143", 17, 25), ("RF143", 25, 23), ("RF143", 31, 19), ("RF143", 33, 40)],
     ),
     (
+        # A silo tenant's dedicated database and bucket are not replicated; its backups and
+        # the shared cache still carry its data.
+        "silo-tenant-forbids-copies",
+        edit(
+            "    residency: {jurisdiction: IN, allow_copies_to: [ap-southeast-1]}",
+            "    tier: silo\n    residency: {jurisdiction: IN, allow_copies_to: []}",
+        ),
+        [("RF143", 17, 25), ("RF143", 33, 40)],
+    ),
+    (
         "tenant-homed-outside-its-jurisdiction",
         edit(
             "residency: {jurisdiction: IN, allow_copies_to: [ap-southeast-1]}",
@@ -311,3 +320,36 @@ def test_every_data_rule_has_a_fail_case() -> None:
     codes = {code for _, _, expected in CASES for code, _, _ in expected}
     assert codes == DATA_CODES
     assert len({c[0] for c in CASES}) == len(CASES)
+
+
+def _modules(spec_path: Path) -> dict[str, dict[str, object]]:
+    from regionform.api import load_spec
+    from regionform.generators.root import generate_root
+
+    document = generate_root(load_spec(spec_path)).document
+    modules: dict[str, dict[str, object]] = {}
+    for part in document.values():
+        modules.update(part.get("module", {}))
+    return modules
+
+
+def test_adding_a_silo_tenant_touches_no_other_address(tmp_path: Path) -> None:
+    before_path = EXAMPLES[[e.stem for e in EXAMPLES].index("bizflow")]
+    after_path = tmp_path / "bizflow.yaml"
+    after_path.write_text(
+        before_path.read_text()
+        + "  mumbai-mills:\n    home: ap-south-1\n    countries: [NP]\n    tier: silo\n"
+    )
+    before, after = _modules(before_path), _modules(after_path)
+    added = set(after) - set(before)
+    assert added == {"kms_tenant_mumbai_mills", "rds_tenant_mumbai_mills"}
+    for name, block in before.items():
+        if name == "s3_ap_south_1":
+            # The region's S3 call gains the tenant's bucket under its own key, nothing else.
+            buckets_before = block["buckets"]
+            buckets_after = after[name]["buckets"]
+            assert isinstance(buckets_before, dict) and isinstance(buckets_after, dict)
+            assert set(buckets_after) - set(buckets_before) == {"tenant-mumbai-mills"}
+            assert all(buckets_after[k] == v for k, v in buckets_before.items())
+        else:
+            assert after[name] == block, name

@@ -21,6 +21,10 @@ class DataCopy:
     source: str  # region whose data is copied
     target: str  # region receiving the copy
     path: Path  # the spec value naming the other region
+    # True when only the region's shared resource is copied: silo tenants' dedicated databases
+    # get no read replica and their buckets no replication; their backups follow the region's
+    # backup_copies_to and they share the region's cache, so those copies carry their data.
+    shared_only: bool = False
 
 
 def data_copies(spec: Spec) -> list[DataCopy]:
@@ -36,6 +40,7 @@ def data_copies(spec: Spec) -> list[DataCopy]:
                         database.replica_of,
                         region.name,
                         (*base, "database", "replica_of"),
+                        shared_only=True,
                     )
                 )
             if database.backup_copies_to is not None:
@@ -65,6 +70,7 @@ def data_copies(spec: Spec) -> list[DataCopy]:
                         region.name,
                         bucket.replicate_to,
                         (*base, "buckets", bucket.purpose, "replicate_to"),
+                        shared_only=True,
                     )
                 )
     return copies

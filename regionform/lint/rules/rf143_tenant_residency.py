@@ -1,5 +1,9 @@
 """RF143: a tenant's data outside its jurisdiction: homed in a region of another
-jurisdiction, or copied from its home region to a region the tenant does not allow."""
+jurisdiction, or copied from its home region to a region the tenant does not allow.
+
+A pooled tenant's data is in every shared store of its home region, so every copy counts; a
+silo tenant's is in its dedicated database (whose backups follow backup_copies_to) and
+bucket (never replicated) and in the shared cache."""
 
 from __future__ import annotations
 
@@ -29,6 +33,8 @@ def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
         for copy in copies:
             if copy.source != home.name or copy.target == copy.source:
                 continue
+            if copy.shared_only and tenant.tier == "silo":
+                continue  # a silo tenant's data is in its dedicated database and bucket
             target = spec.region(copy.target)
             if residency.allow_copies_to is not None:
                 if copy.target in residency.allow_copies_to:
