@@ -43,7 +43,7 @@ def test_lint_clean_spec_exits_0() -> None:
 def test_lint_findings_exit_1_with_file_line_col(broken: Path) -> None:
     result = run("lint", str(broken))
     assert result.returncode == 1
-    assert f"{broken}:30:13: RF101 " in result.stdout
+    assert f"{broken}:45:13: RF101 " in result.stdout
 
 
 def test_lint_missing_file_exits_2(tmp_path: Path) -> None:
@@ -57,14 +57,14 @@ def test_lint_json_format(broken: Path) -> None:
     result = run("lint", "--format", "json", str(broken))
     findings = json.loads(result.stdout)
     assert {f["code"] for f in findings} == {"RF101"}
-    assert findings[0]["line"] == 30 and findings[0]["column"] == 13
+    assert findings[0]["line"] == 45 and findings[0]["column"] == 13
 
 
 def test_lint_github_format_is_chosen_in_github_actions(broken: Path) -> None:
     result = run("lint", str(broken), env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 1
     line = result.stdout.strip().splitlines()[0]
-    assert line.startswith(f"::error file={broken},line=30,col=13,title=RF101::")
+    assert line.startswith(f"::error file={broken},line=45,col=13,title=RF101::")
 
 
 def test_lint_reports_every_spec_and_every_finding(broken: Path, tmp_path: Path) -> None:

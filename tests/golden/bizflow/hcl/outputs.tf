@@ -5,6 +5,11 @@ output "region_ap_south_1" {
   description = "What other stacks need from ap-south-1."
   value = {
     role                       = "primary"
+    data_copies_allowed_to     = ["ap-southeast-1"]
+    kms_key_arns               = module.kms_ap_south_1.key_arns
+    database_endpoint          = module.rds_ap_south_1.endpoint
+    cache_endpoint             = module.redis_ap_south_1.primary_endpoint_address
+    bucket_names               = module.s3_ap_south_1.bucket_names
     vpc_id                     = module.vpc_ap_south_1.vpc_id
     private_subnet_ids         = module.vpc_ap_south_1.private_subnet_ids
     database_subnet_group_name = module.vpc_ap_south_1.database_subnet_group_name
@@ -15,6 +20,10 @@ output "region_ap_southeast_1" {
   description = "What other stacks need from ap-southeast-1."
   value = {
     role                       = "dr"
+    kms_key_arns               = module.kms_ap_southeast_1.key_arns
+    database_endpoint          = module.rds_ap_southeast_1.endpoint
+    cache_endpoint             = module.redis_ap_southeast_1.primary_endpoint_address
+    bucket_names               = module.s3_ap_southeast_1.bucket_names
     vpc_id                     = module.vpc_ap_southeast_1.vpc_id
     private_subnet_ids         = module.vpc_ap_southeast_1.private_subnet_ids
     database_subnet_group_name = module.vpc_ap_southeast_1.database_subnet_group_name
@@ -25,6 +34,11 @@ output "region_eu_west_2" {
   description = "What other stacks need from eu-west-2."
   value = {
     role                       = "regional"
+    data_copies_allowed_to     = []
+    kms_key_arns               = module.kms_eu_west_2.key_arns
+    database_endpoint          = module.rds_eu_west_2.endpoint
+    cache_endpoint             = module.redis_eu_west_2.primary_endpoint_address
+    bucket_names               = module.s3_eu_west_2.bucket_names
     vpc_id                     = module.vpc_eu_west_2.vpc_id
     private_subnet_ids         = module.vpc_eu_west_2.private_subnet_ids
     database_subnet_group_name = module.vpc_eu_west_2.database_subnet_group_name
@@ -35,6 +49,10 @@ output "region_me_south_1" {
   description = "What other stacks need from me-south-1."
   value = {
     role                       = "regional"
+    data_copies_allowed_to     = []
+    kms_key_arns               = module.kms_me_south_1.key_arns
+    database_endpoint          = module.rds_me_south_1.endpoint
+    cache_endpoint             = module.redis_me_south_1.primary_endpoint_address
     vpc_id                     = module.vpc_me_south_1.vpc_id
     private_subnet_ids         = module.vpc_me_south_1.private_subnet_ids
     database_subnet_group_name = module.vpc_me_south_1.database_subnet_group_name
@@ -57,16 +75,20 @@ output "tenants" {
       description = ""
     }
     sharma-textiles = {
-      home_region = "ap-south-1"
-      countries   = ["IN"]
-      tier        = "pooled"
-      description = "Textile wholesaler, Surat"
+      home_region            = "ap-south-1"
+      countries              = ["IN"]
+      tier                   = "pooled"
+      description            = "Textile wholesaler, Surat"
+      jurisdiction           = "IN"
+      data_copies_allowed_to = ["ap-southeast-1"]
     }
     thames-retail = {
-      home_region = "eu-west-2"
-      countries   = ["GB"]
-      tier        = "silo"
-      description = "UK retail chain (\"Thames\")"
+      home_region            = "eu-west-2"
+      countries              = ["GB"]
+      tier                   = "silo"
+      description            = "UK retail chain (\"Thames\")"
+      jurisdiction           = "GB"
+      data_copies_allowed_to = []
     }
   }
 }

@@ -5,6 +5,11 @@ output "region_ap_south_1" {
   description = "What other stacks need from ap-south-1."
   value = {
     role                       = "primary"
+    data_copies_allowed_to     = ["ap-southeast-1"]
+    kms_key_arns               = module.kms_ap_south_1.key_arns
+    database_endpoint          = module.rds_ap_south_1.endpoint
+    cache_endpoint             = module.redis_ap_south_1.configuration_endpoint_address
+    bucket_names               = module.s3_ap_south_1.bucket_names
     vpc_id                     = module.vpc_ap_south_1.vpc_id
     private_subnet_ids         = module.vpc_ap_south_1.private_subnet_ids
     database_subnet_group_name = module.vpc_ap_south_1.database_subnet_group_name
@@ -15,6 +20,7 @@ output "region_ap_southeast_1" {
   description = "What other stacks need from ap-southeast-1."
   value = {
     role                       = "dr"
+    kms_key_arns               = module.kms_ap_southeast_1.key_arns
     vpc_id                     = module.vpc_ap_southeast_1.vpc_id
     private_subnet_ids         = module.vpc_ap_southeast_1.private_subnet_ids
     database_subnet_group_name = module.vpc_ap_southeast_1.database_subnet_group_name
@@ -25,10 +31,12 @@ output "tenants" {
   description = "Each tenant's home region, countries and tier."
   value = {
     advisors-in = {
-      home_region = "ap-south-1"
-      countries   = ["IN"]
-      tier        = "pooled"
-      description = "SEBI-registered financial advisors"
+      home_region            = "ap-south-1"
+      countries              = ["IN"]
+      tier                   = "pooled"
+      description            = "SEBI-registered financial advisors"
+      jurisdiction           = "IN"
+      data_copies_allowed_to = ["ap-southeast-1"]
     }
   }
 }

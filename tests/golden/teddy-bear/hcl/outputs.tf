@@ -5,6 +5,8 @@ output "region_ap_southeast_1" {
   description = "What other stacks need from ap-southeast-1."
   value = {
     role                       = "regional"
+    kms_key_arns               = module.kms_ap_southeast_1.key_arns
+    bucket_names               = module.s3_ap_southeast_1.bucket_names
     vpc_id                     = module.vpc_ap_southeast_1.vpc_id
     private_subnet_ids         = module.vpc_ap_southeast_1.private_subnet_ids
     database_subnet_group_name = module.vpc_ap_southeast_1.database_subnet_group_name
@@ -15,6 +17,10 @@ output "region_eu_west_1" {
   description = "What other stacks need from eu-west-1."
   value = {
     role                       = "regional"
+    data_copies_allowed_to     = []
+    kms_key_arns               = module.kms_eu_west_1.key_arns
+    database_endpoint          = module.rds_eu_west_1.endpoint
+    bucket_names               = module.s3_eu_west_1.bucket_names
     vpc_id                     = module.vpc_eu_west_1.vpc_id
     private_subnet_ids         = module.vpc_eu_west_1.private_subnet_ids
     database_subnet_group_name = module.vpc_eu_west_1.database_subnet_group_name
@@ -25,6 +31,11 @@ output "region_us_east_1" {
   description = "What other stacks need from us-east-1."
   value = {
     role                       = "primary"
+    data_copies_allowed_to     = ["ap-southeast-1"]
+    kms_key_arns               = module.kms_us_east_1.key_arns
+    database_endpoint          = module.rds_us_east_1.endpoint
+    cache_endpoint             = module.redis_us_east_1.configuration_endpoint_address
+    bucket_names               = module.s3_us_east_1.bucket_names
     vpc_id                     = module.vpc_us_east_1.vpc_id
     private_subnet_ids         = module.vpc_us_east_1.private_subnet_ids
     database_subnet_group_name = module.vpc_us_east_1.database_subnet_group_name
@@ -41,10 +52,12 @@ output "tenants" {
       description = ""
     }
     spielwaren-eu = {
-      home_region = "eu-west-1"
-      countries   = ["DE", "FR", "IE"]
-      tier        = "silo"
-      description = ""
+      home_region            = "eu-west-1"
+      countries              = ["DE", "FR", "IE"]
+      tier                   = "silo"
+      description            = ""
+      jurisdiction           = "EU"
+      data_copies_allowed_to = []
     }
     toyland-us = {
       home_region = "us-east-1"
