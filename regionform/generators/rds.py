@@ -8,7 +8,6 @@ from typing import Any
 from regionform.document import DerivedName, ModuleCall, ref
 from regionform.generators.kms import key_arn, tenant_key_arn
 from regionform.generators.vpc import call_name as vpc_call
-from regionform.spec.data import primary_database
 from regionform.spec.model import DEFAULT_POSTGRES, Database, Region, Spec, Tenant
 
 
@@ -125,7 +124,9 @@ class RdsGenerator:
                 )
         for tenant in spec.tenants:
             home = spec.region(tenant.home)
-            if tenant.tier != "silo" or home is None or not primary_database(spec, home):
+            # A silo tenant's database is a primary of its own in its home region, sized like
+            # the region's database, even where that one is a replica of another region.
+            if tenant.tier != "silo" or home is None or home.database is None:
                 continue
             database = home.database
             assert database is not None
@@ -167,7 +168,7 @@ class RdsGenerator:
                 )
         for tenant in spec.tenants:
             home = spec.region(tenant.home)
-            if tenant.tier == "silo" and home is not None and primary_database(spec, home):
+            if tenant.tier == "silo" and home is not None and home.database is not None:
                 names.append(
                     DerivedName(
                         tenant_identifier(spec, tenant),

@@ -76,11 +76,6 @@ def data_copies(spec: Spec) -> list[DataCopy]:
     return copies
 
 
-def primary_database(spec: Spec, region: Region) -> bool:
-    """The region runs a primary (not replica) database, which silo tenants' databases copy."""
-    return region.database is not None and region.database.replica_of is None
-
-
 def replica_buckets(spec: Spec, region: Region) -> list[Bucket]:
     """Buckets other regions replicate into this one that it does not declare itself."""
     declared = {bucket.purpose for bucket in region.buckets}

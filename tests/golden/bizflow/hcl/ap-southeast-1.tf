@@ -70,6 +70,26 @@ module "rds_ap_southeast_1" {
   allowed_cidr_blocks     = module.vpc_ap_southeast_1.private_subnet_cidrs
 }
 
+module "rds_tenant_lion_city_logistics" {
+  source = "./modules/rds"
+  providers = {
+    aws = aws.ap_southeast_1
+  }
+
+  identifier                     = "bizflow-production-lion-city-logistics"
+  engine_version                 = "15"
+  instance_class                 = "db.r6g.xlarge"
+  allocated_storage              = 100
+  multi_az                       = true
+  backup_retention_period        = 35
+  deletion_protection            = true
+  kms_key_arn                    = module.kms_tenant_lion_city_logistics.key_arns["database"]
+  master_user_secret_kms_key_arn = module.kms_tenant_lion_city_logistics.key_arns["secrets"]
+  vpc_id                         = module.vpc_ap_southeast_1.vpc_id
+  db_subnet_group_name           = module.vpc_ap_southeast_1.database_subnet_group_name
+  allowed_cidr_blocks            = module.vpc_ap_southeast_1.private_subnet_cidrs
+}
+
 module "redis_ap_southeast_1" {
   source = "./modules/redis"
   providers = {
