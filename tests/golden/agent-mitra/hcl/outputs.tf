@@ -8,6 +8,7 @@ output "region_ap_south_1" {
     vpc_id                     = module.vpc_ap_south_1.vpc_id
     private_subnet_ids         = module.vpc_ap_south_1.private_subnet_ids
     database_subnet_group_name = module.vpc_ap_south_1.database_subnet_group_name
+    waf_web_acl_arn            = module.waf_ap_south_1.web_acl_arn
   }
 }
 
@@ -18,6 +19,15 @@ output "region_ap_southeast_1" {
     vpc_id                     = module.vpc_ap_southeast_1.vpc_id
     private_subnet_ids         = module.vpc_ap_southeast_1.private_subnet_ids
     database_subnet_group_name = module.vpc_ap_southeast_1.database_subnet_group_name
+  }
+}
+
+output "edge" {
+  description = "Global edge resources: DNS zone, DNSSEC, the CDN's web ACL."
+  value = {
+    dns_zone_id      = module.route53.zone_id
+    dns_name_servers = module.route53.name_servers
+    dnssec_ds_record = module.route53.dnssec_ds_record
   }
 }
 

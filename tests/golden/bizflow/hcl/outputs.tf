@@ -5,9 +5,14 @@ output "region_ap_south_1" {
   description = "What other stacks need from ap-south-1."
   value = {
     role                       = "primary"
+    eks_cluster_name           = module.eks_ap_south_1.cluster_name
+    eks_cluster_endpoint       = module.eks_ap_south_1.cluster_endpoint
+    eks_oidc_provider_arn      = module.eks_ap_south_1.oidc_provider_arn
+    eks_node_role_arn          = module.eks_ap_south_1.node_role_arn
     vpc_id                     = module.vpc_ap_south_1.vpc_id
     private_subnet_ids         = module.vpc_ap_south_1.private_subnet_ids
     database_subnet_group_name = module.vpc_ap_south_1.database_subnet_group_name
+    waf_web_acl_arn            = module.waf_ap_south_1.web_acl_arn
   }
 }
 
@@ -15,9 +20,14 @@ output "region_ap_southeast_1" {
   description = "What other stacks need from ap-southeast-1."
   value = {
     role                       = "dr"
+    eks_cluster_name           = module.eks_ap_southeast_1.cluster_name
+    eks_cluster_endpoint       = module.eks_ap_southeast_1.cluster_endpoint
+    eks_oidc_provider_arn      = module.eks_ap_southeast_1.oidc_provider_arn
+    eks_node_role_arn          = module.eks_ap_southeast_1.node_role_arn
     vpc_id                     = module.vpc_ap_southeast_1.vpc_id
     private_subnet_ids         = module.vpc_ap_southeast_1.private_subnet_ids
     database_subnet_group_name = module.vpc_ap_southeast_1.database_subnet_group_name
+    waf_web_acl_arn            = module.waf_ap_southeast_1.web_acl_arn
   }
 }
 
@@ -25,9 +35,14 @@ output "region_eu_west_2" {
   description = "What other stacks need from eu-west-2."
   value = {
     role                       = "regional"
+    eks_cluster_name           = module.eks_eu_west_2.cluster_name
+    eks_cluster_endpoint       = module.eks_eu_west_2.cluster_endpoint
+    eks_oidc_provider_arn      = module.eks_eu_west_2.oidc_provider_arn
+    eks_node_role_arn          = module.eks_eu_west_2.node_role_arn
     vpc_id                     = module.vpc_eu_west_2.vpc_id
     private_subnet_ids         = module.vpc_eu_west_2.private_subnet_ids
     database_subnet_group_name = module.vpc_eu_west_2.database_subnet_group_name
+    waf_web_acl_arn            = module.waf_eu_west_2.web_acl_arn
   }
 }
 
@@ -35,9 +50,24 @@ output "region_me_south_1" {
   description = "What other stacks need from me-south-1."
   value = {
     role                       = "regional"
+    eks_cluster_name           = module.eks_me_south_1.cluster_name
+    eks_cluster_endpoint       = module.eks_me_south_1.cluster_endpoint
+    eks_oidc_provider_arn      = module.eks_me_south_1.oidc_provider_arn
+    eks_node_role_arn          = module.eks_me_south_1.node_role_arn
     vpc_id                     = module.vpc_me_south_1.vpc_id
     private_subnet_ids         = module.vpc_me_south_1.private_subnet_ids
     database_subnet_group_name = module.vpc_me_south_1.database_subnet_group_name
+    waf_web_acl_arn            = module.waf_me_south_1.web_acl_arn
+  }
+}
+
+output "edge" {
+  description = "Global edge resources: DNS zone, DNSSEC, the CDN's web ACL."
+  value = {
+    dns_zone_id            = module.route53.zone_id
+    dns_name_servers       = module.route53.name_servers
+    dnssec_ds_record       = module.route53.dnssec_ds_record
+    cloudfront_web_acl_arn = module.waf_cloudfront.web_acl_arn
   }
 }
 

@@ -21,6 +21,15 @@ output "region_ap_southeast_1" {
   }
 }
 
+output "edge" {
+  description = "Global edge resources: DNS zone, DNSSEC, the CDN's web ACL."
+  value = {
+    dns_zone_id      = module.route53.zone_id
+    dns_name_servers = module.route53.name_servers
+    dnssec_ds_record = module.route53.dnssec_ds_record
+  }
+}
+
 output "tenants" {
   description = "Each tenant's home region, countries and tier."
   value = {
