@@ -11,6 +11,8 @@ import pytest
 from conftest import REPO
 
 BIZFLOW = REPO / "examples" / "bizflow.yaml"
+# The line of ap-southeast-1's VPC CIDR, which the `broken` fixture makes overlap.
+CIDR_LINE = BIZFLOW.read_text().splitlines().index("      cidr: 10.2.0.0/16") + 1
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -43,7 +45,7 @@ def test_lint_clean_spec_exits_0() -> None:
 def test_lint_findings_exit_1_with_file_line_col(broken: Path) -> None:
     result = run("lint", str(broken))
     assert result.returncode == 1
-    assert f"{broken}:30:13: RF101 " in result.stdout
+    assert f"{broken}:{CIDR_LINE}:13: RF101 " in result.stdout
 
 
 def test_lint_missing_file_exits_2(tmp_path: Path) -> None:
@@ -57,14 +59,14 @@ def test_lint_json_format(broken: Path) -> None:
     result = run("lint", "--format", "json", str(broken))
     findings = json.loads(result.stdout)
     assert {f["code"] for f in findings} == {"RF101"}
-    assert findings[0]["line"] == 30 and findings[0]["column"] == 13
+    assert findings[0]["line"] == CIDR_LINE and findings[0]["column"] == 13
 
 
 def test_lint_github_format_is_chosen_in_github_actions(broken: Path) -> None:
     result = run("lint", str(broken), env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 1
     line = result.stdout.strip().splitlines()[0]
-    assert line.startswith(f"::error file={broken},line=30,col=13,title=RF101::")
+    assert line.startswith(f"::error file={broken},line={CIDR_LINE},col=13,title=RF101::")
 
 
 def test_lint_reports_every_spec_and_every_finding(broken: Path, tmp_path: Path) -> None:

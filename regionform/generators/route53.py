@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from regionform.document import DerivedName, ModuleCall, ref
+from regionform.document import DerivedName, ModuleCall, literal, ref
 from regionform.spec.aws import GLOBAL_REGION
 from regionform.spec.model import Dns, Region, Spec
 from regionform.spec.routing import geolocation
@@ -92,7 +92,10 @@ class Route53Generator:
         ]
 
     def region_outputs(self, spec: Spec, region: Region) -> dict[str, str]:
-        return {}
+        # The name DNS routes to in this region (also exported without a dns section).
+        if region.endpoint is None:
+            return {}
+        return {"endpoint_fqdn": literal(region.endpoint.fqdn)}
 
     def global_outputs(self, spec: Spec) -> dict[str, str]:
         if spec.dns is None:

@@ -18,8 +18,11 @@ from regionform.spec.routing import Claim, claims
 def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
     if spec.dns is None:
         return
+    defined = set(spec.region_names)
     first: dict[tuple[str, str], Claim] = {}
     for claim in claims(spec):
+        if claim.region not in defined:
+            continue  # RF106 / RF129
         owner = first.setdefault((claim.kind, claim.location), claim)
         if owner.region == claim.region:
             continue

@@ -9,6 +9,7 @@ output "region_ap_south_1" {
     eks_cluster_endpoint       = module.eks_ap_south_1.cluster_endpoint
     eks_oidc_provider_arn      = module.eks_ap_south_1.oidc_provider_arn
     eks_node_role_arn          = module.eks_ap_south_1.node_role_arn
+    endpoint_fqdn              = "ap-south-1.alb.bizflow.app"
     vpc_id                     = module.vpc_ap_south_1.vpc_id
     private_subnet_ids         = module.vpc_ap_south_1.private_subnet_ids
     database_subnet_group_name = module.vpc_ap_south_1.database_subnet_group_name
@@ -24,6 +25,7 @@ output "region_ap_southeast_1" {
     eks_cluster_endpoint       = module.eks_ap_southeast_1.cluster_endpoint
     eks_oidc_provider_arn      = module.eks_ap_southeast_1.oidc_provider_arn
     eks_node_role_arn          = module.eks_ap_southeast_1.node_role_arn
+    endpoint_fqdn              = "ap-southeast-1.alb.bizflow.app"
     vpc_id                     = module.vpc_ap_southeast_1.vpc_id
     private_subnet_ids         = module.vpc_ap_southeast_1.private_subnet_ids
     database_subnet_group_name = module.vpc_ap_southeast_1.database_subnet_group_name
@@ -39,6 +41,7 @@ output "region_eu_west_2" {
     eks_cluster_endpoint       = module.eks_eu_west_2.cluster_endpoint
     eks_oidc_provider_arn      = module.eks_eu_west_2.oidc_provider_arn
     eks_node_role_arn          = module.eks_eu_west_2.node_role_arn
+    endpoint_fqdn              = "eu-west-2.alb.bizflow.app"
     vpc_id                     = module.vpc_eu_west_2.vpc_id
     private_subnet_ids         = module.vpc_eu_west_2.private_subnet_ids
     database_subnet_group_name = module.vpc_eu_west_2.database_subnet_group_name
@@ -54,6 +57,7 @@ output "region_me_south_1" {
     eks_cluster_endpoint       = module.eks_me_south_1.cluster_endpoint
     eks_oidc_provider_arn      = module.eks_me_south_1.oidc_provider_arn
     eks_node_role_arn          = module.eks_me_south_1.node_role_arn
+    endpoint_fqdn              = "me-south-1.alb.bizflow.app"
     vpc_id                     = module.vpc_me_south_1.vpc_id
     private_subnet_ids         = module.vpc_me_south_1.private_subnet_ids
     database_subnet_group_name = module.vpc_me_south_1.database_subnet_group_name

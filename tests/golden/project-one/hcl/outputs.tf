@@ -5,6 +5,7 @@ output "region_ap_south_1" {
   description = "What other stacks need from ap-south-1."
   value = {
     role                       = "primary"
+    endpoint_fqdn              = "ap-south-1.alb.projectone.example.com"
     vpc_id                     = module.vpc_ap_south_1.vpc_id
     private_subnet_ids         = module.vpc_ap_south_1.private_subnet_ids
     database_subnet_group_name = module.vpc_ap_south_1.database_subnet_group_name
@@ -15,6 +16,7 @@ output "region_ap_southeast_1" {
   description = "What other stacks need from ap-southeast-1."
   value = {
     role                       = "dr"
+    endpoint_fqdn              = "ap-southeast-1.alb.projectone.example.com"
     vpc_id                     = module.vpc_ap_southeast_1.vpc_id
     private_subnet_ids         = module.vpc_ap_southeast_1.private_subnet_ids
     database_subnet_group_name = module.vpc_ap_southeast_1.database_subnet_group_name

@@ -9,6 +9,7 @@ output "region_ap_southeast_1" {
     eks_cluster_endpoint       = module.eks_ap_southeast_1.cluster_endpoint
     eks_oidc_provider_arn      = module.eks_ap_southeast_1.oidc_provider_arn
     eks_node_role_arn          = module.eks_ap_southeast_1.node_role_arn
+    endpoint_fqdn              = "ap-southeast-1.alb.teddybear.example.com"
     vpc_id                     = module.vpc_ap_southeast_1.vpc_id
     private_subnet_ids         = module.vpc_ap_southeast_1.private_subnet_ids
     database_subnet_group_name = module.vpc_ap_southeast_1.database_subnet_group_name
@@ -24,6 +25,7 @@ output "region_eu_west_1" {
     eks_cluster_endpoint       = module.eks_eu_west_1.cluster_endpoint
     eks_oidc_provider_arn      = module.eks_eu_west_1.oidc_provider_arn
     eks_node_role_arn          = module.eks_eu_west_1.node_role_arn
+    endpoint_fqdn              = "eu-west-1.alb.teddybear.example.com"
     vpc_id                     = module.vpc_eu_west_1.vpc_id
     private_subnet_ids         = module.vpc_eu_west_1.private_subnet_ids
     database_subnet_group_name = module.vpc_eu_west_1.database_subnet_group_name
@@ -39,6 +41,7 @@ output "region_us_east_1" {
     eks_cluster_endpoint       = module.eks_us_east_1.cluster_endpoint
     eks_oidc_provider_arn      = module.eks_us_east_1.oidc_provider_arn
     eks_node_role_arn          = module.eks_us_east_1.node_role_arn
+    endpoint_fqdn              = "us-east-1.alb.teddybear.example.com"
     vpc_id                     = module.vpc_us_east_1.vpc_id
     private_subnet_ids         = module.vpc_us_east_1.private_subnet_ids
     database_subnet_group_name = module.vpc_us_east_1.database_subnet_group_name
