@@ -233,6 +233,15 @@ CASES: list[tuple[str, str, str, int, int]] = [
         11,
         12,
     ),
+    # RF133 one CPU architecture per node group
+    ("graviton-mixed-with-x86", edit("[m5.large]", "[m5.large, m7g.large]"), "RF133", 16, 38),
+    (
+        "arm-ami-on-x86",
+        edit("[m5.large]\n", "[m5.large]\n          ami_type: AL2023_ARM_64_STANDARD\n"),
+        "RF133",
+        17,
+        21,
+    ),
     # RF132 admin allowlist country also blocked
     ("admin-country-blocked", edit("[KP]", "[KP, IE]"), "RF132", 28, 31),
 ]
@@ -259,5 +268,5 @@ def test_the_base_spec_is_clean(tmp_path: Path) -> None:
 
 def test_every_edge_rule_has_a_failing_case() -> None:
     codes = {c[2] for c in CASES}
-    assert {f"RF{n}" for n in range(120, 133)} <= codes
+    assert {f"RF{n}" for n in range(120, 134)} <= codes
     assert len({c[0] for c in CASES}) == len(CASES)

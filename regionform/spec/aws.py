@@ -6,6 +6,8 @@ excluded); the vpc module still asks AWS for the zone names at plan time.
 
 from __future__ import annotations
 
+import re
+
 AZ_COUNTS: dict[str, int] = {
     "af-south-1": 3,
     "ap-east-1": 3,
@@ -86,3 +88,10 @@ def is_gpu_instance(instance_type: str) -> bool:
     """NVIDIA GPU families: g4dn, g5, g5g, g6, gr6, p3, p4d, p5 …"""
     family = instance_family(instance_type)
     return len(family) > 1 and family[0] in "gp" and (family[1].isdigit() or family[:2] == "gr")
+
+
+def instance_architecture(instance_type: str) -> str:
+    """arm64 for Graviton families (m7g, c6gn, t4g, g5g, a1), x86_64 otherwise."""
+    family = instance_family(instance_type)
+    graviton = family == "a1" or re.fullmatch(r"[a-z]+[0-9]+g[a-z]*", family) is not None
+    return "arm64" if graviton else "x86_64"
