@@ -8,6 +8,7 @@ module deliberately does not meet is skipped inline, next to the resource, with 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -26,12 +27,14 @@ SKIP = re.compile(r"checkov:skip=([A-Z0-9_]+)(:?)(.*)")
 
 
 def _checkov() -> list[str]:
-    script = Path(sys.executable).parent / "checkov"
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("checkov")
+    candidates = [
+        os.environ.get("REGIONFORM_CHECKOV", ""),
+        str(Path(sys.executable).parent / "checkov"),
+        shutil.which("checkov") or "",
+    ]
+    found = next((c for c in candidates if c and Path(c).is_file()), None)
     if found is None:
-        pytest.fail("checkov is missing: pip install -e '.[dev]'")
+        pytest.fail("checkov is missing: pip install -e '.[dev]' (or set REGIONFORM_CHECKOV)")
     return [found]
 
 
