@@ -1,8 +1,8 @@
 """regionform: one YAML spec of a multi-region AWS estate in, Terraform out.
 
-    import regionform
-    spec = regionform.load_spec("examples/bizflow.yaml")
-    regionform.generate(spec, out="out", output_format="hcl")
+import regionform
+spec = regionform.load_spec("examples/bizflow.yaml")
+regionform.generate(spec, out="out", output_format="hcl")
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from typing import Any
 from regionform.document import Document, ModuleCall, literal
 from regionform.generators import all_generators
 from regionform.spec.aws import GLOBAL_REGION, provider_alias
-from regionform.spec.model import Region, Spec
+from regionform.spec.model import Region, Spec, Tenant
 
 TERRAFORM_VERSION = ">= 1.10"
 AWS_PROVIDER_VERSION = "~> 5.100"
@@ -90,10 +90,26 @@ def _module_block(spec: Spec, call: ModuleCall) -> dict[str, Any]:
     return block
 
 
+def _tenant_output(tenant: Tenant) -> dict[str, Any]:
+    value: dict[str, Any] = {
+        "home_region": tenant.home,
+        "countries": list(tenant.countries),
+        "tier": tenant.tier,
+        "description": literal(tenant.description or ""),
+    }
+    if tenant.residency is not None:
+        value["jurisdiction"] = tenant.residency.jurisdiction
+        if tenant.residency.allow_copies_to is not None:
+            value["data_copies_allowed_to"] = list(tenant.residency.allow_copies_to)
+    return value
+
+
 def _outputs(spec: Spec) -> dict[str, Any]:
     outputs: dict[str, Any] = {}
     for region in spec.regions:
         value: dict[str, Any] = {"role": region.role}
+        if region.residency is not None and region.residency.allow_copies_to is not None:
+            value["data_copies_allowed_to"] = list(region.residency.allow_copies_to)
         for generator in all_generators():
             value.update(generator.region_outputs(spec, region))
         outputs[f"region_{region.alias}"] = {
@@ -113,15 +129,7 @@ def _outputs(spec: Spec) -> dict[str, Any]:
         }
     outputs["tenants"] = {
         "description": "Each tenant's home region, countries and tier.",
-        "value": {
-            tenant.id: {
-                "home_region": tenant.home,
-                "countries": list(tenant.countries),
-                "tier": tenant.tier,
-                "description": literal(tenant.description or ""),
-            }
-            for tenant in spec.tenants
-        },
+        "value": {tenant.id: _tenant_output(tenant) for tenant in spec.tenants},
     }
     return {"output": outputs}
 

@@ -63,6 +63,57 @@ class Vpc:
 class Residency:
     jurisdiction: str
     law: str | None = None
+    # Regions copies of this region's data may go to; None: no restriction stated, (): nowhere.
+    allow_copies_to: tuple[str, ...] | None = None
+
+
+KEY_PURPOSES = ("database", "storage", "secrets", "logs")
+DEFAULT_POSTGRES = "16.4"
+
+
+@dataclass(frozen=True)
+class Kms:
+    rotation_period_in_days: int = 365
+    multi_region: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Database:
+    instance_class: str
+    engine_version: str | None = None  # None: DEFAULT_POSTGRES, or a replica's source version
+    storage_gb: int = 100
+    max_storage_gb: int | None = None
+    multi_az: bool = True
+    backup_retention_days: int = 35
+    replica_of: str | None = None
+    backup_copies_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Cache:
+    node_type: str | None = None
+    engine_version: str = "7.1"
+    shards: int | None = None  # None: cluster mode disabled
+    replicas: int = 1
+    snapshot_retention_days: int = 7
+    global_primary: bool = False
+    secondary_of: str | None = None
+
+
+@dataclass(frozen=True)
+class ObjectLock:
+    mode: str
+    years: int
+
+
+@dataclass(frozen=True)
+class Bucket:
+    purpose: str
+    tiering_after_days: int | None = None
+    glacier_after_days: int | None = None
+    expire_after_days: int | None = None
+    object_lock: ObjectLock | None = None
+    replicate_to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -145,10 +196,20 @@ class Region:
     cluster: Cluster | None = None
     waf: Waf | None = None
     endpoint: Endpoint | None = None
+    kms: Kms = Kms()
+    database: Database | None = None
+    cache: Cache | None = None
+    buckets: tuple[Bucket, ...] = ()
 
     @property
     def alias(self) -> str:
         return provider_alias(self.name)
+
+
+@dataclass(frozen=True)
+class TenantResidency:
+    jurisdiction: str
+    allow_copies_to: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -158,6 +219,12 @@ class Tenant:
     countries: tuple[str, ...]
     tier: str = "pooled"
     description: str | None = None
+    residency: TenantResidency | None = None
+
+    @property
+    def alias(self) -> str:
+        """The tenant id as it appears in module call names."""
+        return self.id.replace("-", "_")
 
 
 @dataclass(frozen=True)
@@ -354,18 +421,85 @@ def _dns(data: dict[str, Any]) -> Dns:
     )
 
 
+def _copies(data: dict[str, Any]) -> tuple[str, ...] | None:
+    allowed = data.get("allow_copies_to")
+    return None if allowed is None else tuple(allowed)
+
+
+def _database(data: dict[str, Any]) -> Database:
+    return Database(
+        instance_class=data["instance_class"],
+        engine_version=data.get("engine_version"),
+        storage_gb=int(data.get("storage_gb", 100)),
+        max_storage_gb=data.get("max_storage_gb"),
+        multi_az=bool(data.get("multi_az", True)),
+        backup_retention_days=int(data.get("backup_retention_days", 35)),
+        replica_of=data.get("replica_of"),
+        backup_copies_to=data.get("backup_copies_to"),
+    )
+
+
+def _cache(data: dict[str, Any]) -> Cache:
+    membership = data.get("global_datastore")
+    return Cache(
+        node_type=data.get("node_type"),
+        engine_version=str(data.get("engine_version", "7.1")),
+        shards=data.get("shards"),
+        replicas=int(data.get("replicas", 1)),
+        snapshot_retention_days=int(data.get("snapshot_retention_days", 7)),
+        global_primary=membership == "primary",
+        secondary_of=membership.get("secondary_of") if isinstance(membership, dict) else None,
+    )
+
+
+def _bucket(purpose: str, data: dict[str, Any]) -> Bucket:
+    lock = data.get("object_lock")
+    return Bucket(
+        purpose=purpose,
+        tiering_after_days=data.get("tiering_after_days"),
+        glacier_after_days=data.get("glacier_after_days"),
+        expire_after_days=data.get("expire_after_days"),
+        object_lock=ObjectLock(lock["mode"], int(lock["years"])) if lock else None,
+        replicate_to=data.get("replicate_to"),
+    )
+
+
 def _region(name: str, data: dict[str, Any]) -> Region:
     residency = data.get("residency")
     endpoint = data.get("endpoint")
+    kms = data.get("kms") or {}
     return Region(
         name=name,
         role=data["role"],
         vpc=_vpc(data["vpc"]),
-        residency=Residency(residency["jurisdiction"], residency.get("law")) if residency else None,
+        residency=Residency(residency["jurisdiction"], residency.get("law"), _copies(residency))
+        if residency
+        else None,
         description=data.get("description"),
         cluster=_cluster(data["cluster"]) if "cluster" in data else None,
         waf=_waf(data["waf"]) if "waf" in data else None,
         endpoint=Endpoint(endpoint["fqdn"], endpoint.get("alias_zone_id")) if endpoint else None,
+        kms=Kms(
+            rotation_period_in_days=int(kms.get("rotation_period_in_days", 365)),
+            multi_region=tuple(sorted(kms.get("multi_region", ()))),
+        ),
+        database=_database(data["database"]) if "database" in data else None,
+        cache=_cache(data["cache"]) if "cache" in data else None,
+        buckets=tuple(_bucket(p, b or {}) for p, b in sorted((data.get("buckets") or {}).items())),
+    )
+
+
+def _tenant(tid: str, data: dict[str, Any]) -> Tenant:
+    residency = data.get("residency")
+    return Tenant(
+        id=tid,
+        home=data["home"],
+        countries=tuple(data["countries"]),
+        tier=data.get("tier", "pooled"),
+        description=data.get("description"),
+        residency=TenantResidency(residency["jurisdiction"], _copies(residency))
+        if residency
+        else None,
     )
 
 
@@ -391,16 +525,7 @@ def build(data: dict[str, Any], source: SourceMap) -> Spec:
         environment=data["environment"],
         state=backend,
         regions=tuple(_region(n, data["regions"][n]) for n in sorted(data["regions"])),
-        tenants=tuple(
-            Tenant(
-                id=tid,
-                home=t["home"],
-                countries=tuple(t["countries"]),
-                tier=t.get("tier", "pooled"),
-                description=t.get("description"),
-            )
-            for tid, t in sorted(tenants.items())
-        ),
+        tenants=tuple(_tenant(tid, t) for tid, t in sorted(tenants.items())),
         tags=tuple(sorted((data.get("tags") or {}).items())),
         modules=ModuleSource(
             kind=modules.get("source", "bundled"), url=modules.get("url"), ref=modules.get("ref")

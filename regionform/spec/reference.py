@@ -1,6 +1,6 @@
 """The spec reference (docs/spec.md), generated from the JSON Schema so they never disagree.
 
-    python -m regionform.spec.reference > docs/spec.md
+python -m regionform.spec.reference > docs/spec.md
 """
 
 from __future__ import annotations

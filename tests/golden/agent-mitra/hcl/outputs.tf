@@ -6,6 +6,7 @@ output "region_ap_south_1" {
   value = {
     role                       = "primary"
     endpoint_fqdn              = "ap-south-1.alb.agentmitra.com"
+    bucket_names               = module.s3_ap_south_1.bucket_names
     vpc_id                     = module.vpc_ap_south_1.vpc_id
     private_subnet_ids         = module.vpc_ap_south_1.private_subnet_ids
     database_subnet_group_name = module.vpc_ap_south_1.database_subnet_group_name

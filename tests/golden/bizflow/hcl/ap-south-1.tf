@@ -47,6 +47,97 @@ module "eks_ap_south_1" {
   }
 }
 
+module "kms_ap_south_1" {
+  source = "./modules/kms"
+  providers = {
+    aws = aws.ap_south_1
+  }
+
+  alias_prefix = "bizflow"
+  keys = {
+    database = {
+      rotation_period_in_days = 365
+      service_principals      = ["elasticache.amazonaws.com", "rds.amazonaws.com"]
+    }
+    storage = {
+      rotation_period_in_days = 365
+      service_principals      = ["s3.amazonaws.com"]
+    }
+    secrets = {
+      rotation_period_in_days = 365
+      service_principals      = ["secretsmanager.amazonaws.com"]
+    }
+    logs = {
+      rotation_period_in_days = 365
+      service_principals      = ["logs.amazonaws.com"]
+    }
+  }
+}
+
+module "rds_ap_south_1" {
+  source = "./modules/rds"
+  providers = {
+    aws = aws.ap_south_1
+  }
+
+  identifier                     = "bizflow-production-ap-south-1"
+  engine_version                 = "15"
+  instance_class                 = "db.r6g.2xlarge"
+  allocated_storage              = 500
+  max_allocated_storage          = 1000
+  multi_az                       = true
+  backup_retention_period        = 35
+  deletion_protection            = true
+  kms_key_arn                    = module.kms_ap_south_1.key_arns["database"]
+  master_user_secret_kms_key_arn = module.kms_ap_south_1.key_arns["secrets"]
+  vpc_id                         = module.vpc_ap_south_1.vpc_id
+  db_subnet_group_name           = module.vpc_ap_south_1.database_subnet_group_name
+  allowed_cidr_blocks            = module.vpc_ap_south_1.private_subnet_cidrs
+}
+
+module "redis_ap_south_1" {
+  source = "./modules/redis"
+  providers = {
+    aws = aws.ap_south_1
+  }
+
+  replication_group_id     = "bizflow-production-aps1"
+  engine_version           = "7.1"
+  node_type                = "cache.r6g.large"
+  replicas_per_node_group  = 2
+  multi_az_enabled         = true
+  snapshot_retention_limit = 7
+  kms_key_arn              = module.kms_ap_south_1.key_arns["database"]
+  log_kms_key_arn          = module.kms_ap_south_1.key_arns["logs"]
+  vpc_id                   = module.vpc_ap_south_1.vpc_id
+  subnet_ids               = module.vpc_ap_south_1.database_subnet_ids
+  allowed_cidr_blocks      = module.vpc_ap_south_1.private_subnet_cidrs
+  global_datastore = {
+    role = "primary"
+  }
+}
+
+module "s3_ap_south_1" {
+  source = "./modules/s3"
+  providers = {
+    aws = aws.ap_south_1
+  }
+
+  name_prefix = "bizflow-production"
+  buckets = {
+    documents = {
+      kms_key_arn = module.kms_ap_south_1.key_arns["storage"]
+      lifecycle = {
+        transition_to_intelligent_tiering_days = 30
+      }
+      replication = {
+        destination_bucket_arn  = module.s3_ap_southeast_1.bucket_arns["documents"]
+        destination_kms_key_arn = module.kms_ap_southeast_1.key_arns["storage"]
+      }
+    }
+  }
+}
+
 module "vpc_ap_south_1" {
   source = "./modules/vpc"
   providers = {

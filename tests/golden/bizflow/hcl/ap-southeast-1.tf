@@ -47,6 +47,136 @@ module "eks_ap_southeast_1" {
   }
 }
 
+module "kms_ap_southeast_1" {
+  source = "./modules/kms"
+  providers = {
+    aws = aws.ap_southeast_1
+  }
+
+  alias_prefix = "bizflow"
+  keys = {
+    database = {
+      rotation_period_in_days = 365
+      service_principals      = ["elasticache.amazonaws.com", "rds.amazonaws.com"]
+    }
+    storage = {
+      rotation_period_in_days = 365
+      service_principals      = ["s3.amazonaws.com"]
+    }
+    secrets = {
+      rotation_period_in_days = 365
+      service_principals      = ["secretsmanager.amazonaws.com"]
+    }
+    logs = {
+      rotation_period_in_days = 365
+      service_principals      = ["logs.amazonaws.com"]
+    }
+  }
+}
+
+module "kms_tenant_lion_city_logistics" {
+  source = "./modules/kms"
+  providers = {
+    aws = aws.ap_southeast_1
+  }
+
+  alias_prefix = "bizflow/lion-city-logistics"
+  keys = {
+    database = {
+      rotation_period_in_days = 365
+      service_principals      = ["elasticache.amazonaws.com", "rds.amazonaws.com"]
+    }
+    secrets = {
+      rotation_period_in_days = 365
+      service_principals      = ["secretsmanager.amazonaws.com"]
+    }
+    storage = {
+      rotation_period_in_days = 365
+      service_principals      = ["s3.amazonaws.com"]
+    }
+  }
+}
+
+module "rds_ap_southeast_1" {
+  source = "./modules/rds"
+  providers = {
+    aws = aws.ap_southeast_1
+  }
+
+  identifier              = "bizflow-production-ap-southeast-1"
+  replicate_source_db     = module.rds_ap_south_1.db_instance_arn
+  engine_version          = "15"
+  instance_class          = "db.r6g.xlarge"
+  multi_az                = true
+  backup_retention_period = 35
+  deletion_protection     = true
+  kms_key_arn             = module.kms_ap_southeast_1.key_arns["database"]
+  vpc_id                  = module.vpc_ap_southeast_1.vpc_id
+  db_subnet_group_name    = module.vpc_ap_southeast_1.database_subnet_group_name
+  allowed_cidr_blocks     = module.vpc_ap_southeast_1.private_subnet_cidrs
+}
+
+module "rds_tenant_lion_city_logistics" {
+  source = "./modules/rds"
+  providers = {
+    aws = aws.ap_southeast_1
+  }
+
+  identifier                     = "bizflow-production-lion-city-logistics"
+  engine_version                 = "15"
+  instance_class                 = "db.r6g.xlarge"
+  allocated_storage              = 100
+  multi_az                       = true
+  backup_retention_period        = 35
+  deletion_protection            = true
+  kms_key_arn                    = module.kms_tenant_lion_city_logistics.key_arns["database"]
+  master_user_secret_kms_key_arn = module.kms_tenant_lion_city_logistics.key_arns["secrets"]
+  vpc_id                         = module.vpc_ap_southeast_1.vpc_id
+  db_subnet_group_name           = module.vpc_ap_southeast_1.database_subnet_group_name
+  allowed_cidr_blocks            = module.vpc_ap_southeast_1.private_subnet_cidrs
+}
+
+module "redis_ap_southeast_1" {
+  source = "./modules/redis"
+  providers = {
+    aws = aws.ap_southeast_1
+  }
+
+  replication_group_id     = "bizflow-production-apse1"
+  replicas_per_node_group  = 2
+  multi_az_enabled         = true
+  snapshot_retention_limit = 7
+  kms_key_arn              = module.kms_ap_southeast_1.key_arns["database"]
+  log_kms_key_arn          = module.kms_ap_southeast_1.key_arns["logs"]
+  vpc_id                   = module.vpc_ap_southeast_1.vpc_id
+  subnet_ids               = module.vpc_ap_southeast_1.database_subnet_ids
+  allowed_cidr_blocks      = module.vpc_ap_southeast_1.private_subnet_cidrs
+  global_datastore = {
+    role                        = "secondary"
+    global_replication_group_id = module.redis_ap_south_1.global_replication_group_id
+  }
+}
+
+module "s3_ap_southeast_1" {
+  source = "./modules/s3"
+  providers = {
+    aws = aws.ap_southeast_1
+  }
+
+  name_prefix = "bizflow-production"
+  buckets = {
+    documents = {
+      kms_key_arn = module.kms_ap_southeast_1.key_arns["storage"]
+      lifecycle = {
+        transition_to_intelligent_tiering_days = 30
+      }
+    }
+    tenant-lion-city-logistics = {
+      kms_key_arn = module.kms_tenant_lion_city_logistics.key_arns["storage"]
+    }
+  }
+}
+
 module "vpc_ap_southeast_1" {
   source = "./modules/vpc"
   providers = {

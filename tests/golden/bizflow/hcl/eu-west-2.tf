@@ -47,6 +47,129 @@ module "eks_eu_west_2" {
   }
 }
 
+module "kms_eu_west_2" {
+  source = "./modules/kms"
+  providers = {
+    aws = aws.eu_west_2
+  }
+
+  alias_prefix = "bizflow"
+  keys = {
+    database = {
+      rotation_period_in_days = 365
+      service_principals      = ["elasticache.amazonaws.com", "rds.amazonaws.com"]
+    }
+    storage = {
+      rotation_period_in_days = 365
+      service_principals      = ["s3.amazonaws.com"]
+    }
+    secrets = {
+      rotation_period_in_days = 365
+      service_principals      = ["secretsmanager.amazonaws.com"]
+    }
+    logs = {
+      rotation_period_in_days = 365
+      service_principals      = ["logs.amazonaws.com"]
+    }
+  }
+}
+
+module "kms_tenant_thames_retail" {
+  source = "./modules/kms"
+  providers = {
+    aws = aws.eu_west_2
+  }
+
+  alias_prefix = "bizflow/thames-retail"
+  keys = {
+    database = {
+      rotation_period_in_days = 365
+      service_principals      = ["elasticache.amazonaws.com", "rds.amazonaws.com"]
+    }
+    secrets = {
+      rotation_period_in_days = 365
+      service_principals      = ["secretsmanager.amazonaws.com"]
+    }
+    storage = {
+      rotation_period_in_days = 365
+      service_principals      = ["s3.amazonaws.com"]
+    }
+  }
+}
+
+module "rds_eu_west_2" {
+  source = "./modules/rds"
+  providers = {
+    aws = aws.eu_west_2
+  }
+
+  identifier                     = "bizflow-production-eu-west-2"
+  engine_version                 = "15"
+  instance_class                 = "db.r6g.xlarge"
+  allocated_storage              = 200
+  multi_az                       = true
+  backup_retention_period        = 35
+  deletion_protection            = true
+  kms_key_arn                    = module.kms_eu_west_2.key_arns["database"]
+  master_user_secret_kms_key_arn = module.kms_eu_west_2.key_arns["secrets"]
+  vpc_id                         = module.vpc_eu_west_2.vpc_id
+  db_subnet_group_name           = module.vpc_eu_west_2.database_subnet_group_name
+  allowed_cidr_blocks            = module.vpc_eu_west_2.private_subnet_cidrs
+}
+
+module "rds_tenant_thames_retail" {
+  source = "./modules/rds"
+  providers = {
+    aws = aws.eu_west_2
+  }
+
+  identifier                     = "bizflow-production-thames-retail"
+  engine_version                 = "15"
+  instance_class                 = "db.r6g.xlarge"
+  allocated_storage              = 200
+  multi_az                       = true
+  backup_retention_period        = 35
+  deletion_protection            = true
+  kms_key_arn                    = module.kms_tenant_thames_retail.key_arns["database"]
+  master_user_secret_kms_key_arn = module.kms_tenant_thames_retail.key_arns["secrets"]
+  vpc_id                         = module.vpc_eu_west_2.vpc_id
+  db_subnet_group_name           = module.vpc_eu_west_2.database_subnet_group_name
+  allowed_cidr_blocks            = module.vpc_eu_west_2.private_subnet_cidrs
+}
+
+module "redis_eu_west_2" {
+  source = "./modules/redis"
+  providers = {
+    aws = aws.eu_west_2
+  }
+
+  replication_group_id     = "bizflow-production-euw2"
+  engine_version           = "7.1"
+  node_type                = "cache.r6g.large"
+  replicas_per_node_group  = 1
+  multi_az_enabled         = true
+  snapshot_retention_limit = 7
+  kms_key_arn              = module.kms_eu_west_2.key_arns["database"]
+  log_kms_key_arn          = module.kms_eu_west_2.key_arns["logs"]
+  vpc_id                   = module.vpc_eu_west_2.vpc_id
+  subnet_ids               = module.vpc_eu_west_2.database_subnet_ids
+  allowed_cidr_blocks      = module.vpc_eu_west_2.private_subnet_cidrs
+}
+
+module "s3_eu_west_2" {
+  source = "./modules/s3"
+  providers = {
+    aws = aws.eu_west_2
+  }
+
+  name_prefix = "bizflow-production"
+  buckets = {
+    tenant-thames-retail = {
+      kms_key_arn = module.kms_tenant_thames_retail.key_arns["storage"]
+    }
+  }
+}
+
 module "vpc_eu_west_2" {
   source = "./modules/vpc"
   providers = {

@@ -47,6 +47,72 @@ module "eks_me_south_1" {
   }
 }
 
+module "kms_me_south_1" {
+  source = "./modules/kms"
+  providers = {
+    aws = aws.me_south_1
+  }
+
+  alias_prefix = "bizflow"
+  keys = {
+    database = {
+      rotation_period_in_days = 365
+      service_principals      = ["elasticache.amazonaws.com", "rds.amazonaws.com"]
+    }
+    storage = {
+      rotation_period_in_days = 365
+      service_principals      = ["s3.amazonaws.com"]
+    }
+    secrets = {
+      rotation_period_in_days = 365
+      service_principals      = ["secretsmanager.amazonaws.com"]
+    }
+    logs = {
+      rotation_period_in_days = 365
+      service_principals      = ["logs.amazonaws.com"]
+    }
+  }
+}
+
+module "rds_me_south_1" {
+  source = "./modules/rds"
+  providers = {
+    aws = aws.me_south_1
+  }
+
+  identifier                     = "bizflow-production-me-south-1"
+  engine_version                 = "15"
+  instance_class                 = "db.r6g.xlarge"
+  allocated_storage              = 200
+  multi_az                       = true
+  backup_retention_period        = 35
+  deletion_protection            = true
+  kms_key_arn                    = module.kms_me_south_1.key_arns["database"]
+  master_user_secret_kms_key_arn = module.kms_me_south_1.key_arns["secrets"]
+  vpc_id                         = module.vpc_me_south_1.vpc_id
+  db_subnet_group_name           = module.vpc_me_south_1.database_subnet_group_name
+  allowed_cidr_blocks            = module.vpc_me_south_1.private_subnet_cidrs
+}
+
+module "redis_me_south_1" {
+  source = "./modules/redis"
+  providers = {
+    aws = aws.me_south_1
+  }
+
+  replication_group_id     = "bizflow-production-mes1"
+  engine_version           = "7.1"
+  node_type                = "cache.r6g.large"
+  replicas_per_node_group  = 1
+  multi_az_enabled         = true
+  snapshot_retention_limit = 7
+  kms_key_arn              = module.kms_me_south_1.key_arns["database"]
+  log_kms_key_arn          = module.kms_me_south_1.key_arns["logs"]
+  vpc_id                   = module.vpc_me_south_1.vpc_id
+  subnet_ids               = module.vpc_me_south_1.database_subnet_ids
+  allowed_cidr_blocks      = module.vpc_me_south_1.private_subnet_cidrs
+}
+
 module "vpc_me_south_1" {
   source = "./modules/vpc"
   providers = {

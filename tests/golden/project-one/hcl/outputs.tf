@@ -5,7 +5,12 @@ output "region_ap_south_1" {
   description = "What other stacks need from ap-south-1."
   value = {
     role                       = "primary"
+    data_copies_allowed_to     = ["ap-southeast-1"]
+    kms_key_arns               = module.kms_ap_south_1.key_arns
+    database_endpoint          = module.rds_ap_south_1.endpoint
+    cache_endpoint             = module.redis_ap_south_1.configuration_endpoint_address
     endpoint_fqdn              = "ap-south-1.alb.projectone.example.com"
+    bucket_names               = module.s3_ap_south_1.bucket_names
     vpc_id                     = module.vpc_ap_south_1.vpc_id
     private_subnet_ids         = module.vpc_ap_south_1.private_subnet_ids
     database_subnet_group_name = module.vpc_ap_south_1.database_subnet_group_name
@@ -16,6 +21,7 @@ output "region_ap_southeast_1" {
   description = "What other stacks need from ap-southeast-1."
   value = {
     role                       = "dr"
+    kms_key_arns               = module.kms_ap_southeast_1.key_arns
     endpoint_fqdn              = "ap-southeast-1.alb.projectone.example.com"
     vpc_id                     = module.vpc_ap_southeast_1.vpc_id
     private_subnet_ids         = module.vpc_ap_southeast_1.private_subnet_ids
@@ -36,10 +42,12 @@ output "tenants" {
   description = "Each tenant's home region, countries and tier."
   value = {
     advisors-in = {
-      home_region = "ap-south-1"
-      countries   = ["IN"]
-      tier        = "pooled"
-      description = "SEBI-registered financial advisors"
+      home_region            = "ap-south-1"
+      countries              = ["IN"]
+      tier                   = "pooled"
+      description            = "SEBI-registered financial advisors"
+      jurisdiction           = "IN"
+      data_copies_allowed_to = ["ap-southeast-1"]
     }
   }
 }

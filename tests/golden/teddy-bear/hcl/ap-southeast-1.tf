@@ -57,6 +57,51 @@ module "eks_ap_southeast_1" {
   fargate_profiles = {}
 }
 
+module "kms_ap_southeast_1" {
+  source = "./modules/kms"
+  providers = {
+    aws = aws.ap_southeast_1
+  }
+
+  alias_prefix = "teddybear"
+  keys = {
+    database = {
+      rotation_period_in_days = 365
+      service_principals      = ["elasticache.amazonaws.com", "rds.amazonaws.com"]
+    }
+    storage = {
+      rotation_period_in_days = 365
+      service_principals      = ["s3.amazonaws.com"]
+    }
+    secrets = {
+      rotation_period_in_days = 365
+      service_principals      = ["secretsmanager.amazonaws.com"]
+    }
+    logs = {
+      rotation_period_in_days = 365
+      service_principals      = ["logs.amazonaws.com"]
+    }
+  }
+}
+
+module "s3_ap_southeast_1" {
+  source = "./modules/s3"
+  providers = {
+    aws = aws.ap_southeast_1
+  }
+
+  name_prefix = "teddybear-production"
+  buckets = {
+    audio = {
+      kms_key_arn = module.kms_ap_southeast_1.key_arns["storage"]
+      lifecycle = {
+        transition_to_intelligent_tiering_days = 30
+        expiration_days                        = 2557
+      }
+    }
+  }
+}
+
 module "vpc_ap_southeast_1" {
   source = "./modules/vpc"
   providers = {

@@ -57,6 +57,117 @@ module "eks_eu_west_1" {
   fargate_profiles = {}
 }
 
+module "kms_eu_west_1" {
+  source = "./modules/kms"
+  providers = {
+    aws = aws.eu_west_1
+  }
+
+  alias_prefix = "teddybear"
+  keys = {
+    database = {
+      rotation_period_in_days = 365
+      service_principals      = ["elasticache.amazonaws.com", "rds.amazonaws.com"]
+    }
+    storage = {
+      rotation_period_in_days = 365
+      service_principals      = ["s3.amazonaws.com"]
+    }
+    secrets = {
+      rotation_period_in_days = 365
+      service_principals      = ["secretsmanager.amazonaws.com"]
+    }
+    logs = {
+      rotation_period_in_days = 365
+      service_principals      = ["logs.amazonaws.com"]
+    }
+  }
+}
+
+module "kms_tenant_spielwaren_eu" {
+  source = "./modules/kms"
+  providers = {
+    aws = aws.eu_west_1
+  }
+
+  alias_prefix = "teddybear/spielwaren-eu"
+  keys = {
+    database = {
+      rotation_period_in_days = 365
+      service_principals      = ["elasticache.amazonaws.com", "rds.amazonaws.com"]
+    }
+    secrets = {
+      rotation_period_in_days = 365
+      service_principals      = ["secretsmanager.amazonaws.com"]
+    }
+    storage = {
+      rotation_period_in_days = 365
+      service_principals      = ["s3.amazonaws.com"]
+    }
+  }
+}
+
+module "rds_eu_west_1" {
+  source = "./modules/rds"
+  providers = {
+    aws = aws.eu_west_1
+  }
+
+  identifier                     = "teddybear-production-eu-west-1"
+  engine_version                 = "16.4"
+  instance_class                 = "db.r6g.large"
+  allocated_storage              = 100
+  multi_az                       = true
+  backup_retention_period        = 35
+  deletion_protection            = true
+  kms_key_arn                    = module.kms_eu_west_1.key_arns["database"]
+  master_user_secret_kms_key_arn = module.kms_eu_west_1.key_arns["secrets"]
+  vpc_id                         = module.vpc_eu_west_1.vpc_id
+  db_subnet_group_name           = module.vpc_eu_west_1.database_subnet_group_name
+  allowed_cidr_blocks            = module.vpc_eu_west_1.private_subnet_cidrs
+}
+
+module "rds_tenant_spielwaren_eu" {
+  source = "./modules/rds"
+  providers = {
+    aws = aws.eu_west_1
+  }
+
+  identifier                     = "teddybear-production-spielwaren-eu"
+  engine_version                 = "16.4"
+  instance_class                 = "db.r6g.large"
+  allocated_storage              = 100
+  multi_az                       = true
+  backup_retention_period        = 35
+  deletion_protection            = true
+  kms_key_arn                    = module.kms_tenant_spielwaren_eu.key_arns["database"]
+  master_user_secret_kms_key_arn = module.kms_tenant_spielwaren_eu.key_arns["secrets"]
+  vpc_id                         = module.vpc_eu_west_1.vpc_id
+  db_subnet_group_name           = module.vpc_eu_west_1.database_subnet_group_name
+  allowed_cidr_blocks            = module.vpc_eu_west_1.private_subnet_cidrs
+}
+
+module "s3_eu_west_1" {
+  source = "./modules/s3"
+  providers = {
+    aws = aws.eu_west_1
+  }
+
+  name_prefix = "teddybear-production"
+  buckets = {
+    audio = {
+      kms_key_arn = module.kms_eu_west_1.key_arns["storage"]
+      lifecycle = {
+        transition_to_intelligent_tiering_days = 30
+        expiration_days                        = 2557
+      }
+    }
+    tenant-spielwaren-eu = {
+      kms_key_arn = module.kms_tenant_spielwaren_eu.key_arns["storage"]
+    }
+  }
+}
+
 module "vpc_eu_west_1" {
   source = "./modules/vpc"
   providers = {

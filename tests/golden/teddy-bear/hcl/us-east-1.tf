@@ -57,6 +57,103 @@ module "eks_us_east_1" {
   fargate_profiles = {}
 }
 
+module "kms_us_east_1" {
+  source = "./modules/kms"
+  providers = {
+    aws = aws.us_east_1
+  }
+
+  alias_prefix = "teddybear"
+  keys = {
+    database = {
+      rotation_period_in_days = 365
+      service_principals      = ["elasticache.amazonaws.com", "rds.amazonaws.com"]
+    }
+    storage = {
+      rotation_period_in_days = 365
+      service_principals      = ["s3.amazonaws.com"]
+    }
+    secrets = {
+      rotation_period_in_days = 365
+      service_principals      = ["secretsmanager.amazonaws.com"]
+    }
+    logs = {
+      rotation_period_in_days = 365
+      service_principals      = ["logs.amazonaws.com"]
+    }
+  }
+}
+
+module "rds_us_east_1" {
+  source = "./modules/rds"
+  providers = {
+    aws = aws.us_east_1
+  }
+
+  identifier                     = "teddybear-production-us-east-1"
+  engine_version                 = "16.4"
+  instance_class                 = "db.r6g.xlarge"
+  allocated_storage              = 200
+  multi_az                       = true
+  backup_retention_period        = 35
+  deletion_protection            = true
+  kms_key_arn                    = module.kms_us_east_1.key_arns["database"]
+  master_user_secret_kms_key_arn = module.kms_us_east_1.key_arns["secrets"]
+  vpc_id                         = module.vpc_us_east_1.vpc_id
+  db_subnet_group_name           = module.vpc_us_east_1.database_subnet_group_name
+  allowed_cidr_blocks            = module.vpc_us_east_1.private_subnet_cidrs
+}
+
+module "redis_us_east_1" {
+  source = "./modules/redis"
+  providers = {
+    aws = aws.us_east_1
+  }
+
+  replication_group_id     = "teddybear-production-use1"
+  engine_version           = "7.1"
+  node_type                = "cache.r6g.large"
+  cluster_mode             = true
+  num_node_groups          = 2
+  replicas_per_node_group  = 1
+  multi_az_enabled         = true
+  snapshot_retention_limit = 7
+  kms_key_arn              = module.kms_us_east_1.key_arns["database"]
+  log_kms_key_arn          = module.kms_us_east_1.key_arns["logs"]
+  vpc_id                   = module.vpc_us_east_1.vpc_id
+  subnet_ids               = module.vpc_us_east_1.database_subnet_ids
+  allowed_cidr_blocks      = module.vpc_us_east_1.private_subnet_cidrs
+}
+
+module "s3_us_east_1" {
+  source = "./modules/s3"
+  providers = {
+    aws = aws.us_east_1
+  }
+
+  name_prefix = "teddybear-production"
+  buckets = {
+    audio = {
+      kms_key_arn = module.kms_us_east_1.key_arns["storage"]
+      lifecycle = {
+        transition_to_intelligent_tiering_days = 30
+        expiration_days                        = 2557
+      }
+      replication = {
+        destination_bucket_arn  = module.s3_ap_southeast_1.bucket_arns["audio"]
+        destination_kms_key_arn = module.kms_ap_southeast_1.key_arns["storage"]
+      }
+    }
+    backups = {
+      kms_key_arn = module.kms_us_east_1.key_arns["storage"]
+      lifecycle = {
+        transition_to_glacier_days = 30
+        expiration_days            = 2557
+      }
+    }
+  }
+}
+
 module "vpc_us_east_1" {
   source = "./modules/vpc"
   providers = {

@@ -1,0 +1,183 @@
+"""PostgreSQL: a primary or cross-region read replica per region, automated-backup copies into
+another region, and a dedicated database per silo tenant."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from regionform.document import DerivedName, ModuleCall, ref
+from regionform.generators.kms import key_arn, tenant_key_arn
+from regionform.generators.vpc import call_name as vpc_call
+from regionform.spec.model import DEFAULT_POSTGRES, Database, Region, Spec, Tenant
+
+
+def call_name(region: Region) -> str:
+    return f"rds_{region.alias}"
+
+
+def backups_call_name(region: Region) -> str:
+    """Backups of `region`'s database copied elsewhere; the call lives in the target region."""
+    return f"rds_backups_{region.alias}"
+
+
+def tenant_call_name(tenant: Tenant) -> str:
+    return f"rds_tenant_{tenant.alias}"
+
+
+def tenant_backups_call_name(tenant: Tenant) -> str:
+    return f"rds_tenant_backups_{tenant.alias}"
+
+
+def identifier(spec: Spec, region: Region) -> str:
+    return f"{spec.prefix}-{region.name}"
+
+
+def tenant_identifier(spec: Spec, tenant: Tenant) -> str:
+    return f"{spec.prefix}-{tenant.id}"
+
+
+def _network(region: Region) -> dict[str, Any]:
+    vpc = f"module.{vpc_call(region)}"
+    return {
+        "vpc_id": ref(f"{vpc}.vpc_id"),
+        "db_subnet_group_name": ref(f"{vpc}.database_subnet_group_name"),
+        "allowed_cidr_blocks": ref(f"{vpc}.private_subnet_cidrs"),
+    }
+
+
+def engine_version(spec: Spec, database: Database) -> str:
+    """A replica runs its source's version (its parameter group family must match)."""
+    seen = [database]
+    while database.replica_of is not None:
+        source = spec.region(database.replica_of)
+        if source is None or source.database is None or source.database in seen:
+            break  # lint refuses these
+        database = source.database
+        seen.append(database)
+    return database.engine_version or DEFAULT_POSTGRES
+
+
+def _sizing(spec: Spec, database: Database, replica: bool) -> dict[str, Any]:
+    arguments: dict[str, Any] = {
+        "engine_version": engine_version(spec, database),
+        "instance_class": database.instance_class,
+    }
+    if not replica:
+        arguments["allocated_storage"] = database.storage_gb
+    if database.max_storage_gb is not None:
+        arguments["max_allocated_storage"] = database.max_storage_gb
+    arguments["multi_az"] = database.multi_az
+    arguments["backup_retention_period"] = database.backup_retention_days
+    arguments["deletion_protection"] = True
+    return arguments
+
+
+def _backups(name: str, ident: str, target: Region, source_arn: str, retention: int) -> ModuleCall:
+    return ModuleCall(
+        name=name,
+        module="rds",
+        region=target.name,
+        arguments={
+            "identifier": ident,
+            "create_instance": False,
+            "kms_key_arn": key_arn(target, "database"),
+            "automated_backups_replication": {
+                "source_db_instance_arn": source_arn,
+                "retention_period": retention,
+            },
+        },
+    )
+
+
+class RdsGenerator:
+    kind = "rds"
+
+    def calls(self, spec: Spec) -> list[ModuleCall]:
+        calls = []
+        for region in spec.regions:
+            database = region.database
+            if database is None:
+                continue
+            arguments: dict[str, Any] = {"identifier": identifier(spec, region)}
+            if database.replica_of is not None:
+                source = spec.region(database.replica_of)
+                assert source is not None, "lint refuses a replica of an undefined region"
+                arguments["replicate_source_db"] = ref(
+                    f"module.{call_name(source)}.db_instance_arn"
+                )
+            arguments.update(_sizing(spec, database, replica=database.replica_of is not None))
+            arguments["kms_key_arn"] = key_arn(region, "database")
+            if database.replica_of is None:
+                arguments["master_user_secret_kms_key_arn"] = key_arn(region, "secrets")
+            arguments.update(_network(region))
+            calls.append(ModuleCall(call_name(region), self.kind, region.name, arguments))
+            target = spec.region(database.backup_copies_to or "")
+            if target is not None:
+                calls.append(
+                    _backups(
+                        backups_call_name(region),
+                        f"{identifier(spec, region)}-backups",
+                        target,
+                        ref(f"module.{call_name(region)}.db_instance_arn"),
+                        database.backup_retention_days,
+                    )
+                )
+        for tenant in spec.tenants:
+            home = spec.region(tenant.home)
+            # A silo tenant's database is a primary of its own in its home region, sized like
+            # the region's database, even where that one is a replica of another region.
+            if tenant.tier != "silo" or home is None or home.database is None:
+                continue
+            database = home.database
+            assert database is not None
+            arguments = {"identifier": tenant_identifier(spec, tenant)}
+            arguments.update(_sizing(spec, database, replica=False))
+            arguments["kms_key_arn"] = tenant_key_arn(tenant, "database")
+            arguments["master_user_secret_kms_key_arn"] = tenant_key_arn(tenant, "secrets")
+            arguments.update(_network(home))
+            calls.append(ModuleCall(tenant_call_name(tenant), self.kind, home.name, arguments))
+            target = spec.region(database.backup_copies_to or "")
+            if target is not None:
+                calls.append(
+                    _backups(
+                        tenant_backups_call_name(tenant),
+                        f"{tenant_identifier(spec, tenant)}-backups",
+                        target,
+                        ref(f"module.{tenant_call_name(tenant)}.db_instance_arn"),
+                        database.backup_retention_days,
+                    )
+                )
+        return calls
+
+    def region_outputs(self, spec: Spec, region: Region) -> dict[str, str]:
+        if region.database is None:
+            return {}
+        return {"database_endpoint": ref(f"module.{call_name(region)}.endpoint")}
+
+    def names(self, spec: Spec) -> list[DerivedName]:
+        names = []
+        for region in spec.regions:
+            if region.database is not None:
+                names.append(
+                    DerivedName(
+                        identifier(spec, region),
+                        63,
+                        "RDS instance identifier",
+                        ("regions", region.name, "database"),
+                    )
+                )
+        for tenant in spec.tenants:
+            home = spec.region(tenant.home)
+            if tenant.tier == "silo" and home is not None and home.database is not None:
+                names.append(
+                    DerivedName(
+                        tenant_identifier(spec, tenant),
+                        63,
+                        "RDS instance identifier",
+                        ("tenants", tenant.id),
+                    )
+                )
+        return names
+
+
+GENERATOR = RdsGenerator()

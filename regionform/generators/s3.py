@@ -1,0 +1,130 @@
+"""S3 per region: one bucket per purpose (<project>-<env>-<purpose>-<region>), replicas of
+other regions' buckets, and a dedicated bucket per silo tenant under its own key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from regionform.document import DerivedName, ModuleCall, ref
+from regionform.generators.kms import key_arn, tenant_key_arn
+from regionform.spec.data import needs_s3, replica_buckets
+from regionform.spec.model import Bucket, Region, Spec, Tenant
+
+BUCKET_NAME_LIMIT = 63
+PURPOSE_LIMIT = 32  # the module's bucket key
+
+
+def call_name(region: Region) -> str:
+    return f"s3_{region.alias}"
+
+
+def tenant_purpose(tenant: Tenant) -> str:
+    return f"tenant-{tenant.id}"
+
+
+def bucket_name(spec: Spec, region: Region, purpose: str) -> str:
+    return f"{spec.prefix}-{purpose}-{region.name}"
+
+
+def _bucket(spec: Spec, region: Region, bucket: Bucket, kms: str) -> dict[str, Any]:
+    value: dict[str, Any] = {"kms_key_arn": kms}
+    lifecycle: dict[str, Any] = {}
+    if bucket.tiering_after_days is not None:
+        lifecycle["transition_to_intelligent_tiering_days"] = bucket.tiering_after_days
+    if bucket.glacier_after_days is not None:
+        lifecycle["transition_to_glacier_days"] = bucket.glacier_after_days
+    if bucket.expire_after_days is not None:
+        lifecycle["expiration_days"] = bucket.expire_after_days
+    if lifecycle:
+        value["lifecycle"] = lifecycle
+    if bucket.object_lock is not None:
+        value["object_lock"] = {"mode": bucket.object_lock.mode, "years": bucket.object_lock.years}
+    target = spec.region(bucket.replicate_to or "")
+    if target is not None:
+        value["replication"] = {
+            "destination_bucket_arn": ref(
+                f'module.{call_name(target)}.bucket_arns["{bucket.purpose}"]'
+            ),
+            "destination_kms_key_arn": key_arn(target, "storage"),
+        }
+    return value
+
+
+def _tenants(spec: Spec, region: Region) -> list[Tenant]:
+    return [t for t in spec.tenants if t.tier == "silo" and t.home == region.name]
+
+
+class S3Generator:
+    kind = "s3"
+
+    def calls(self, spec: Spec) -> list[ModuleCall]:
+        calls = []
+        for region in spec.regions:
+            if not needs_s3(spec, region):
+                continue
+            buckets: dict[str, Any] = {}
+            for bucket in (*region.buckets, *replica_buckets(spec, region)):
+                buckets[bucket.purpose] = _bucket(spec, region, bucket, key_arn(region, "storage"))
+            for tenant in _tenants(spec, region):
+                buckets[tenant_purpose(tenant)] = {"kms_key_arn": tenant_key_arn(tenant, "storage")}
+            calls.append(
+                ModuleCall(
+                    call_name(region),
+                    self.kind,
+                    region.name,
+                    {
+                        "name_prefix": spec.prefix,
+                        "buckets": {p: buckets[p] for p in sorted(buckets)},
+                    },
+                )
+            )
+        return calls
+
+    def region_outputs(self, spec: Spec, region: Region) -> dict[str, str]:
+        if not needs_s3(spec, region):
+            return {}
+        return {"bucket_names": ref(f"module.{call_name(region)}.bucket_names")}
+
+    def names(self, spec: Spec) -> list[DerivedName]:
+        names = []
+        for region in spec.regions:
+            if not needs_s3(spec, region):
+                continue
+            base = ("regions", region.name)
+            names.append(
+                DerivedName(
+                    bucket_name(spec, region, "access-logs"), BUCKET_NAME_LIMIT, "S3 bucket", base
+                )
+            )
+            for bucket in region.buckets:
+                path: tuple[str, ...] = (*base, "buckets", bucket.purpose)
+                names.append(
+                    DerivedName(
+                        bucket_name(spec, region, bucket.purpose),
+                        BUCKET_NAME_LIMIT,
+                        "S3 bucket",
+                        path,
+                    )
+                )
+            for bucket in replica_buckets(spec, region):
+                names.append(
+                    DerivedName(
+                        bucket_name(spec, region, bucket.purpose),
+                        BUCKET_NAME_LIMIT,
+                        "S3 replica bucket",
+                        base,
+                    )
+                )
+            for tenant in _tenants(spec, region):
+                path = ("tenants", tenant.id)
+                purpose = tenant_purpose(tenant)
+                names.append(DerivedName(purpose, PURPOSE_LIMIT, "S3 bucket purpose", path))
+                names.append(
+                    DerivedName(
+                        bucket_name(spec, region, purpose), BUCKET_NAME_LIMIT, "S3 bucket", path
+                    )
+                )
+        return names
+
+
+GENERATOR = S3Generator()

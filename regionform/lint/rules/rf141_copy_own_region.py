@@ -1,0 +1,24 @@
+"""RF141: a replica, backup copy, replication rule or Global Datastore member in its own region."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from regionform.findings import Finding
+from regionform.lint import Rule
+from regionform.spec.data import data_copies
+from regionform.spec.model import Spec
+
+
+def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
+    for copy in data_copies(spec):
+        if copy.source == copy.target:
+            yield rule.finding(
+                f"{copy.what} copies {copy.source} into its own region",
+                spec.source.value(copy.path),
+                hint="name another region: a copy in the same region protects against nothing "
+                "Multi-AZ does not already cover",
+            )
+
+
+RULE = Rule("RF141", "copy-own-region", "Replica or copy in its own region", check)

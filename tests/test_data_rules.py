@@ -1,0 +1,370 @@
+"""The data tier's lint rules (RF140-RF145): each case edits a valid spec and must produce
+exactly these findings, code, line and column. The examples are the pass cases (they lint
+clean, see test_examples_lint_clean), and so is the base spec here.
+
+The base is the seeds' conflict made explicit: Project One keeps advisor PII in ap-south-1
+and copies only backups to Singapore; BizFlow replicates the same region's data (database,
+cache, bucket) to Singapore. Both are expressible; which one lint accepts depends on what
+ap-south-1's residency (and the tenant's) allow.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+
+from regionform.api import lint_spec
+
+BASE = """\
+version: 1
+project: acme
+environment: prod
+state:
+  backend: local
+regions:
+  ap-south-1:
+    role: primary
+    vpc: {cidr: 10.1.0.0/16}
+    residency:
+      jurisdiction: IN
+      allow_copies_to: [ap-southeast-1]
+    database:
+      instance_class: db.r6g.2xlarge
+      storage_gb: 500
+      backup_retention_days: 35
+      backup_copies_to: ap-southeast-1
+    cache:
+      node_type: cache.r6g.large
+      global_datastore: primary
+    buckets:
+      audit-logs:
+        object_lock: {mode: COMPLIANCE, years: 5}
+        expire_after_days: 1827
+        replicate_to: ap-southeast-1
+  ap-southeast-1:
+    role: dr
+    vpc: {cidr: 10.2.0.0/16}
+    database:
+      instance_class: db.r6g.xlarge
+      replica_of: ap-south-1
+    cache:
+      global_datastore: {secondary_of: ap-south-1}
+tenants:
+  advisors-in:
+    home: ap-south-1
+    countries: [IN]
+    residency: {jurisdiction: IN, allow_copies_to: [ap-southeast-1]}
+"""
+#  7 ap-south-1, 10 residency, 12 allow_copies_to, 13 database, 14 instance_class,
+# 15 storage_gb, 16 backup_retention_days, 17 backup_copies_to, 18 cache, 19 node_type,
+# 20 global_datastore, 22 audit-logs, 23 object_lock, 24 expire_after_days, 25 replicate_to,
+# 26 ap-southeast-1, 29 database, 30 instance_class, 31 replica_of, 32 cache,
+# 33 global_datastore, 38 tenant residency
+
+
+def edit(old: str, new: str, text: str = BASE) -> str:
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+# Project One as its seed says: PII stays in Mumbai, nothing may leave.
+PII_STAYS = edit("      allow_copies_to: [ap-southeast-1]\n", "      allow_copies_to: []\n")
+
+Finding = tuple[str, int, int]
+CASES: list[tuple[str, str, list[Finding]]] = [
+    # id, spec text, every finding (code, line, column)
+    (
+        "replica-source-has-no-database",
+        edit(
+            "    database:\n      instance_class: db.r6g.2xlarge\n      storage_gb: 500\n"
+            "      backup_retention_days: 35\n      backup_copies_to: ap-southeast-1\n",
+            "",
+        ),
+        [("RF140", 26, 19)],
+    ),
+    (
+        "replica-source-undefined",
+        edit("      replica_of: ap-south-1", "      replica_of: eu-west-1"),
+        [("RF140", 31, 19)],
+    ),
+    (
+        "replica-of-a-replica",
+        edit(
+            "tenants:",
+            "  me-south-1:\n    role: regional\n    vpc: {cidr: 10.3.0.0/16}\n"
+            "    database: {instance_class: db.r6g.large, replica_of: ap-southeast-1}\ntenants:",
+        ),
+        [("RF140", 37, 58)],
+    ),
+    (
+        "backups-to-undefined-region",
+        edit("      backup_copies_to: ap-southeast-1", "      backup_copies_to: ap-southeast-2"),
+        [("RF140", 17, 25), ("RF142", 17, 25), ("RF143", 17, 25)],
+    ),
+    (
+        "global-secondary-without-primary",
+        edit("      global_datastore: primary\n", ""),
+        [("RF140", 32, 40)],
+    ),
+    (
+        "bucket-replicates-to-undefined-region",
+        edit("        replicate_to: ap-southeast-1", "        replicate_to: eu-west-2"),
+        [("RF140", 25, 23), ("RF142", 25, 23), ("RF143", 25, 23)],
+    ),
+    (
+        "replica-in-its-own-region",
+        edit("      replica_of: ap-south-1", "      replica_of: ap-southeast-1"),
+        [("RF140", 31, 19), ("RF141", 31, 19)],
+    ),
+    (
+        "backups-copied-into-own-region",
+        edit("      backup_copies_to: ap-southeast-1", "      backup_copies_to: ap-south-1"),
+        [("RF141", 17, 25)],
+    ),
+    (
+        "bucket-replicates-into-own-region",
+        edit("        replicate_to: ap-southeast-1", "        replicate_to: ap-south-1"),
+        [("RF141", 25, 23)],
+    ),
+    (
+        # The seeds' conflict: Project One's residency forbids what BizFlow does.
+        "pii-stays-in-mumbai-refuses-every-copy",
+        PII_STAYS,
+        [("RF142", 17, 25), ("RF142", 25, 23), ("RF142", 31, 19), ("RF142", 33, 40)],
+    ),
+    (
+        "pii-stays-in-mumbai-with-backups-only",
+        edit(
+            "    cache:\n      global_datastore: {secondary_of: ap-south-1}\n",
+            "",
+            edit(
+                "      replica_of: ap-south-1\n",
+                "",
+                edit("        replicate_to: ap-southeast-1\n", "", PII_STAYS),
+            ),
+        ),
+        [("RF142", 17, 25)],
+    ),
+    (
+        "residency-allows-another-region",
+        edit("      allow_copies_to: [ap-southeast-1]\n", "      allow_copies_to: [eu-west-1]\n"),
+        [("RF142", 17, 25), ("RF142", 25, 23), ("RF142", 31, 19), ("RF142", 33, 40)],
+    ),
+    (
+        "tenant-forbids-copies",
+        edit(
+            "residency: {jurisdiction: IN, allow_copies_to: [ap-southeast-1]}",
+            "residency: {jurisdiction: IN, allow_copies_to: []}",
+        ),
+        [("RF143", 17, 25), ("RF143", 25, 23), ("RF143", 31, 19), ("RF143", 33, 40)],
+    ),
+    (
+        "tenant-jurisdiction-only-refuses-foreign-region",
+        edit(
+            "residency: {jurisdiction: IN, allow_copies_to: [ap-southeast-1]}",
+            "residency: {jurisdiction: IN}",
+        ),
+        [("RF143", 17, 25), ("RF143", 25, 23), ("RF143", 31, 19), ("RF143", 33, 40)],
+    ),
+    (
+        # A silo tenant's dedicated database and bucket are not replicated; its backups and
+        # the shared cache still carry its data.
+        "silo-tenant-forbids-copies",
+        edit(
+            "    residency: {jurisdiction: IN, allow_copies_to: [ap-southeast-1]}",
+            "    tier: silo\n    residency: {jurisdiction: IN, allow_copies_to: []}",
+        ),
+        [("RF143", 17, 25), ("RF143", 33, 40)],
+    ),
+    (
+        "tenant-homed-outside-its-jurisdiction",
+        edit(
+            "residency: {jurisdiction: IN, allow_copies_to: [ap-southeast-1]}",
+            "residency: {jurisdiction: SG, allow_copies_to: [ap-southeast-1]}",
+        ),
+        [("RF143", 38, 31)],
+    ),
+    (
+        "cache-node-type-for-database",
+        edit("      instance_class: db.r6g.2xlarge", "      instance_class: cache.r6g.2xlarge"),
+        [("RF144", 14, 23)],
+    ),
+    (
+        "database-family-not-offered-for-postgres",
+        edit("      instance_class: db.r6g.2xlarge", "      instance_class: db.z1d.2xlarge"),
+        [("RF144", 14, 23)],
+    ),
+    (
+        "db-class-for-cache",
+        edit("      node_type: cache.r6g.large", "      node_type: db.r6g.large"),
+        [("RF144", 19, 18)],
+    ),
+    (
+        "burstable-global-datastore",
+        edit("      node_type: cache.r6g.large", "      node_type: cache.t4g.medium"),
+        [("RF144", 19, 18)],
+    ),
+    (
+        "global-secondary-with-node-type",
+        edit(
+            "      global_datastore: {secondary_of: ap-south-1}",
+            "      node_type: cache.r6g.large\n      global_datastore: {secondary_of: ap-south-1}",
+        ),
+        [("RF144", 33, 18)],
+    ),
+    (
+        "cache-without-node-type",
+        edit("      node_type: cache.r6g.large\n", ""),
+        [("RF144", 18, 5)],
+    ),
+    (
+        "replica-engine-differs-from-source",
+        edit(
+            "      replica_of: ap-south-1",
+            "      replica_of: ap-south-1\n      engine_version: '15'",
+        ),
+        [("RF144", 32, 23)],
+    ),
+    (
+        "backup-retention-over-35",
+        edit("      backup_retention_days: 35", "      backup_retention_days: 36"),
+        [("RF145", 16, 30)],
+    ),
+    (
+        "backup-retention-zero",
+        edit("      backup_retention_days: 35", "      backup_retention_days: 0"),
+        [("RF145", 16, 30)],
+    ),
+    (
+        "storage-under-20",
+        edit("      storage_gb: 500", "      storage_gb: 10"),
+        [("RF145", 15, 19)],
+    ),
+    (
+        "autoscaling-below-storage",
+        edit("      storage_gb: 500", "      storage_gb: 500\n      max_storage_gb: 400"),
+        [("RF145", 16, 23)],
+    ),
+    (
+        "snapshot-retention-over-35",
+        edit(
+            "      global_datastore: primary",
+            "      global_datastore: primary\n      snapshot_retention_days: 40",
+        ),
+        [("RF145", 21, 32)],
+    ),
+    (
+        "object-lock-over-100-years",
+        edit("years: 5}", "years: 101}"),
+        [("RF145", 23, 48)],
+    ),
+    (
+        "rotation-monthly",
+        edit("    residency:\n", "    kms: {rotation_period_in_days: 30}\n    residency:\n"),
+        [("RF145", 10, 36)],
+    ),
+    (
+        "expiry-before-glacier",
+        edit(
+            "        expire_after_days: 1827",
+            "        glacier_after_days: 2000\n        expire_after_days: 1827",
+        ),
+        [("RF145", 25, 28)],
+    ),
+    (
+        "too-many-cache-replicas",
+        edit(
+            "      global_datastore: primary",
+            "      global_datastore: primary\n      replicas: 6",
+        ),
+        [("RF145", 21, 17)],
+    ),
+    (
+        "bucket-name-too-long",
+        # 16 + 5 + 32 + 11 + 3 = 67 characters; its replica in Singapore is longer still.
+        edit(
+            "      audit-logs:",
+            "      audit-logs-for-sebi-reg-advisors:",
+            edit("project: acme", "project: acme-holdings-co"),
+        ),
+        [("RF109", 22, 7), ("RF109", 26, 3)],
+    ),
+]
+
+DATA_CODES = {"RF109", "RF140", "RF141", "RF142", "RF143", "RF144", "RF145"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_data_rule_reports_exactly(tmp_path: Path, text: str, expected: list[Finding]) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(text, encoding="utf-8")
+    findings = lint_spec(spec)
+    found = sorted((f.code, f.location.line, f.location.column) for f in findings)
+    assert found == sorted(expected), "\n".join(f.render() for f in findings)
+
+
+def test_the_base_spec_is_clean(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(BASE)
+    assert lint_spec(spec) == []
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.stem for e in EXAMPLES])
+def test_examples_lint_clean(example: Path) -> None:
+    assert lint_spec(example) == []
+
+
+def test_every_data_rule_has_a_fail_case() -> None:
+    codes = {code for _, _, expected in CASES for code, _, _ in expected}
+    assert codes == DATA_CODES
+    assert len({c[0] for c in CASES}) == len(CASES)
+
+
+def _modules(spec_path: Path) -> dict[str, dict[str, object]]:
+    from regionform.api import load_spec
+    from regionform.generators.root import generate_root
+
+    document = generate_root(load_spec(spec_path)).document
+    modules: dict[str, dict[str, object]] = {}
+    for part in document.values():
+        modules.update(part.get("module", {}))
+    return modules
+
+
+def test_adding_a_silo_tenant_touches_no_other_address(tmp_path: Path) -> None:
+    before_path = EXAMPLES[[e.stem for e in EXAMPLES].index("bizflow")]
+    after_path = tmp_path / "bizflow.yaml"
+    after_path.write_text(
+        before_path.read_text()
+        + "  mumbai-mills:\n    home: ap-south-1\n    countries: [NP]\n    tier: silo\n"
+    )
+    before, after = _modules(before_path), _modules(after_path)
+    added = set(after) - set(before)
+    assert added == {"kms_tenant_mumbai_mills", "rds_tenant_mumbai_mills"}
+    for name, block in before.items():
+        if name == "s3_ap_south_1":
+            # The region's S3 call gains the tenant's bucket under its own key, nothing else.
+            buckets_before = block["buckets"]
+            buckets_after = after[name]["buckets"]
+            assert isinstance(buckets_before, dict) and isinstance(buckets_after, dict)
+            assert set(buckets_after) - set(buckets_before) == {"tenant-mumbai-mills"}
+            assert all(buckets_after[k] == v for k, v in buckets_before.items())
+        elif name == "route53":
+            # The zone gains the tenant's record and its country's geolocation record, both
+            # for_each-keyed (tenant id, set identifier), so no other record moves.
+            tenants_before, tenants_after = block["tenant_records"], after[name]["tenant_records"]
+            assert isinstance(tenants_before, dict) and isinstance(tenants_after, dict)
+            assert tenants_after == {**tenants_before, "mumbai-mills": "ap-south-1"}
+            geo_before, geo_after = block["geolocation_records"], after[name]["geolocation_records"]
+            assert isinstance(geo_before, list) and isinstance(geo_after, list)
+            assert [r for r in geo_after if r not in geo_before] == [
+                {"name": "api", "set_identifier": "NP", "endpoint": "ap-south-1", "country": "NP"}
+            ]
+            rest = ("tenant_records", "geolocation_records")
+            assert {k: v for k, v in after[name].items() if k not in rest} == {
+                k: v for k, v in block.items() if k not in rest
+            }
+        else:
+            assert after[name] == block, name

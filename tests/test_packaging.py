@@ -1,0 +1,52 @@
+"""The wheel carries the Terraform modules; a git module source is referenced, not copied."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from conftest import REPO
+
+from regionform.api import load_spec, render_files
+
+
+def test_wheel_ships_the_modules_and_the_schema(tmp_path: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--quiet",
+            "-w",
+            str(tmp_path),
+            str(REPO),
+        ],
+        check=True,
+        timeout=300,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("regionform-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "regionform/spec/schema.json" in names
+    for module in sorted(p.name for p in (REPO / "modules").iterdir() if (p / "main.tf").exists()):
+        for part in ("main.tf", "variables.tf", "outputs.tf", "versions.tf"):
+            assert f"regionform/_modules/{module}/{part}" in names
+
+
+def test_git_module_source_is_pinned_and_nothing_is_copied(tmp_path: Path) -> None:
+    spec_file = tmp_path / "spec.yaml"
+    spec_file.write_text(
+        (REPO / "examples" / "bizflow.yaml").read_text()
+        + "modules:\n  source: git\n  url: https://github.com/example/regionform.git\n"
+        "  ref: v0.1.0\n"
+    )
+    files = render_files(load_spec(spec_file), "hcl", "spec.yaml")
+    assert not any(name.startswith("modules/") for name in files)
+    assert (
+        'source = "git::https://github.com/example/regionform.git//modules/vpc?ref=v0.1.0"'
+        in files["ap-south-1.tf"].decode()
+    )
