@@ -1,13 +1,27 @@
-"""Canonical forms of a `.tf` file (parsed by python-hcl2, an independent parser) and of a
-`.tf.json` file, so the two renderings of a root can be compared as configurations."""
+"""Canonical forms of a `.tf` file (parsed by hcl2, an independent parser) and of a
+`.tf.json` file, so the two renderings of a root can be compared as configurations.
+
+Two distributions provide the `hcl2` module: python-hcl2 (>= 7 keeps strings quoted) and
+bc-python-hcl2, the fork checkov pins (strings unquoted, escapes raw, each attribute's value
+wrapped in a one-element list). Only one can be installed at a time, and the dev extra
+installs checkov, so both output styles are understood here.
+"""
 
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import hcl2
+
+
+@cache
+def _wrapped_style() -> bool:
+    """True for bc-python-hcl2's style: `a = "q"` parses as {"a": ["q"]}."""
+    return bool(hcl2.loads('a = "q"\n')["a"] == ["q"])
+
 
 # Labels per top-level block type, as in Terraform's JSON syntax.
 LABELS = {
@@ -57,6 +71,12 @@ def _unquote_hcl(source: str) -> str:
 
 
 def _hcl_value(value: Any, reference: bool = False) -> Any:
+    if isinstance(value, str) and _wrapped_style():
+        # Unquoted text in template form (expressions already as ${…}), escapes still raw.
+        text = _unquote_hcl(f'"{value}"')
+        if reference and text.startswith("${") and text.endswith("}"):
+            return text[2:-1]
+        return text
     if isinstance(value, str):
         if value.startswith('"') and value.endswith('"') and len(value) >= 2:
             return _unquote_hcl(value)
@@ -80,7 +100,7 @@ def _hcl_key(key: str) -> str:
 def _hcl_body(body: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in body.items():
-        if key in ("__is_block__", "__comments__"):
+        if key in ("__is_block__", "__comments__", "__start_line__", "__end_line__"):
             continue
         if key in NESTED_BLOCKS:
             bodies = []
@@ -92,6 +112,8 @@ def _hcl_body(body: dict[str, Any]) -> dict[str, Any]:
                     bodies.append(_hcl_body(block))
             out[key] = bodies
         else:
+            if _wrapped_style():
+                (value,) = value
             out[key] = _hcl_value(value, key in REFERENCES)
     return out
 

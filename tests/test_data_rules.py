@@ -351,5 +351,20 @@ def test_adding_a_silo_tenant_touches_no_other_address(tmp_path: Path) -> None:
             assert isinstance(buckets_before, dict) and isinstance(buckets_after, dict)
             assert set(buckets_after) - set(buckets_before) == {"tenant-mumbai-mills"}
             assert all(buckets_after[k] == v for k, v in buckets_before.items())
+        elif name == "route53":
+            # The zone gains the tenant's record and its country's geolocation record, both
+            # for_each-keyed (tenant id, set identifier), so no other record moves.
+            tenants_before, tenants_after = block["tenant_records"], after[name]["tenant_records"]
+            assert isinstance(tenants_before, dict) and isinstance(tenants_after, dict)
+            assert tenants_after == {**tenants_before, "mumbai-mills": "ap-south-1"}
+            geo_before, geo_after = block["geolocation_records"], after[name]["geolocation_records"]
+            assert isinstance(geo_before, list) and isinstance(geo_after, list)
+            assert [r for r in geo_after if r not in geo_before] == [
+                {"name": "api", "set_identifier": "NP", "endpoint": "ap-south-1", "country": "NP"}
+            ]
+            rest = ("tenant_records", "geolocation_records")
+            assert {k: v for k, v in after[name].items() if k not in rest} == {
+                k: v for k, v in block.items() if k not in rest
+            }
         else:
             assert after[name] == block, name

@@ -90,6 +90,10 @@ def _without_region(text: str, region: str) -> str:
     data = yaml.safe_load(text)
     del data["regions"][region]
     data["tenants"] = {k: v for k, v in data["tenants"].items() if v["home"] != region}
+    dns = data.get("dns", {})
+    for routes in ("countries", "continents"):
+        dns[routes] = {k: v for k, v in dns.get(routes, {}).items() if v != region}
+    dns["failover"] = {k: v for k, v in dns.get("failover", {}).items() if region not in v.values()}
     return yaml.safe_dump(data, sort_keys=False)
 
 

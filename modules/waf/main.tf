@@ -1,5 +1,9 @@
 data "aws_region" "current" {}
 
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
+
 locals {
   # Stable priority bands so that adding or removing a rule of one kind never renumbers
   # the others: geo block, admin allowlist, rate rules (sorted by name), managed groups
@@ -31,6 +35,10 @@ locals {
     (local.blocked_body_key)      = var.custom_block_response.content
     (local.rate_limited_body_key) = coalesce(var.custom_block_response.rate_limit_content, var.custom_block_response.content)
   }
+
+  log_group_name  = "aws-waf-logs-${var.name}"
+  log_group_arn   = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:${local.log_group_name}"
+  log_kms_key_arn = var.log_kms_key_arn != null ? var.log_kms_key_arn : aws_kms_key.log[0].arn
 
   # Path matching normalises the URI so /ADMIN, /%61dmin or //admin cannot slip past a prefix.
   path_text_transformations = ["URL_DECODE", "NORMALIZE_PATH", "LOWERCASE"]
@@ -330,13 +338,54 @@ resource "aws_wafv2_web_acl" "this" {
   }
 }
 
+# Log key, created unless log_kms_key_arn is given: the account administers it, CloudWatch Logs
+# may use it only for this web ACL's log group.
+resource "aws_kms_key" "log" {
+  count = var.log_kms_key_arn == null ? 1 : 0
+
+  description             = "WAF web ACL ${var.name}: log group ${local.log_group_name}"
+  enable_key_rotation     = true
+  deletion_window_in_days = var.kms_key_deletion_window_in_days
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "AccountAdministration"
+        Effect    = "Allow"
+        Principal = { AWS = "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root" }
+        Action    = "kms:*"
+        Resource  = "*"
+      },
+      {
+        Sid       = "CloudWatchLogsForThisLogGroup"
+        Effect    = "Allow"
+        Principal = { Service = "logs.${data.aws_region.current.name}.amazonaws.com" }
+        Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
+        Resource  = "*"
+        Condition = {
+          ArnEquals = { "kms:EncryptionContext:aws:logs:arn" = local.log_group_arn }
+        }
+      },
+    ]
+  })
+
+  tags = merge(var.tags, { Name = local.log_group_name })
+}
+
+resource "aws_kms_alias" "log" {
+  count = var.log_kms_key_arn == null ? 1 : 0
+
+  name          = "alias/${local.log_group_name}"
+  target_key_id = aws_kms_key.log[0].key_id
+}
+
 resource "aws_cloudwatch_log_group" "this" {
   # WAF only delivers to log groups whose name starts with aws-waf-logs-.
-  name              = "aws-waf-logs-${var.name}"
+  name              = local.log_group_name
   retention_in_days = var.log_retention_days
-  kms_key_id        = var.log_kms_key_arn
+  kms_key_id        = local.log_kms_key_arn
 
-  tags = merge(var.tags, { Name = "aws-waf-logs-${var.name}" })
+  tags = merge(var.tags, { Name = local.log_group_name })
 }
 
 resource "aws_wafv2_web_acl_logging_configuration" "this" {

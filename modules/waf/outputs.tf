@@ -17,3 +17,8 @@ output "log_group_arn" {
   description = "ARN of the KMS-encrypted CloudWatch log group (aws-waf-logs-<name>) receiving the WAF logs."
   value       = aws_cloudwatch_log_group.this.arn
 }
+
+output "log_kms_key_arn" {
+  description = "ARN of the KMS key encrypting the log group (the module's own unless log_kms_key_arn was given)."
+  value       = local.log_kms_key_arn
+}

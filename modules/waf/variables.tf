@@ -233,12 +233,24 @@ variable "log_retention_days" {
 }
 
 variable "log_kms_key_arn" {
-  description = "ARN of the customer-managed KMS key (same region as the web ACL) encrypting the WAF log group; its policy must allow logs.<region>.amazonaws.com."
+  description = "ARN of a customer-managed KMS key (same region as the web ACL) encrypting the WAF log group; its policy must allow logs.<region>.amazonaws.com. null: the module creates a rotating key usable by CloudWatch Logs only for this log group."
   type        = string
+  default     = null
 
   validation {
-    condition     = can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", var.log_kms_key_arn))
-    error_message = "log_kms_key_arn must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)."
+    condition     = var.log_kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", var.log_kms_key_arn))
+    error_message = "log_kms_key_arn must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>) or null."
+  }
+}
+
+variable "kms_key_deletion_window_in_days" {
+  description = "Waiting period (7-30 days) before the module-created log key is deleted after it is scheduled for deletion."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = var.kms_key_deletion_window_in_days >= 7 && var.kms_key_deletion_window_in_days <= 30 && floor(var.kms_key_deletion_window_in_days) == var.kms_key_deletion_window_in_days
+    error_message = "kms_key_deletion_window_in_days must be a whole number between 7 and 30."
   }
 }
 

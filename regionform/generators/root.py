@@ -116,6 +116,17 @@ def _outputs(spec: Spec) -> dict[str, Any]:
             "description": f"What other stacks need from {region.name}.",
             "value": value,
         }
+    edge: dict[str, Any] = {}
+    for generator in all_generators():
+        # Optional: generators of global things (us-east-1) export them here.
+        global_outputs = getattr(generator, "global_outputs", None)
+        if global_outputs is not None:
+            edge.update(global_outputs(spec))
+    if edge:
+        outputs["edge"] = {
+            "description": "Global edge resources: DNS zone, DNSSEC, the CDN's web ACL.",
+            "value": edge,
+        }
     outputs["tenants"] = {
         "description": "Each tenant's home region, countries and tier.",
         "value": {tenant.id: _tenant_output(tenant) for tenant in spec.tenants},

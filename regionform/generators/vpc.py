@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from regionform.document import DerivedName, ModuleCall, ref
+from regionform.generators.eks import cluster_name
 from regionform.spec.model import Region, Spec
 
 
@@ -22,22 +25,30 @@ class VpcGenerator:
         for region in spec.regions:
             vpc = region.vpc
             assert vpc.subnets is not None, "lint refuses a VPC without a subnet plan"
+            arguments: dict[str, Any] = {
+                "name": vpc_name(spec, region),
+                "cidr": vpc.cidr,
+                "az_count": vpc.az_count,
+                "public_subnets": list(vpc.subnets.public),
+                "private_subnets": list(vpc.subnets.private),
+                "database_subnets": list(vpc.subnets.database),
+                "nat_strategy": vpc.nat,
+                "flow_log_retention_days": vpc.flow_log_retention_days,
+                "flow_log_traffic_type": vpc.flow_log_traffic_type,
+            }
+            if region.cluster is not None:
+                # Load balancers and Karpenter find their subnets by these tags.
+                arguments["public_subnet_tags"] = {"kubernetes.io/role/elb": "1"}
+                arguments["private_subnet_tags"] = {
+                    "karpenter.sh/discovery": cluster_name(spec, region),
+                    "kubernetes.io/role/internal-elb": "1",
+                }
             calls.append(
                 ModuleCall(
                     name=call_name(region),
                     module=self.kind,
                     region=region.name,
-                    arguments={
-                        "name": vpc_name(spec, region),
-                        "cidr": vpc.cidr,
-                        "az_count": vpc.az_count,
-                        "public_subnets": list(vpc.subnets.public),
-                        "private_subnets": list(vpc.subnets.private),
-                        "database_subnets": list(vpc.subnets.database),
-                        "nat_strategy": vpc.nat,
-                        "flow_log_retention_days": vpc.flow_log_retention_days,
-                        "flow_log_traffic_type": vpc.flow_log_traffic_type,
-                    },
+                    arguments=arguments,
                 )
             )
         return calls

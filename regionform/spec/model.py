@@ -117,12 +117,85 @@ class Bucket:
 
 
 @dataclass(frozen=True)
+class Taint:
+    key: str
+    effect: str
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class NodeGroup:
+    name: str
+    instance_types: tuple[str, ...]
+    min: int
+    max: int
+    desired: int
+    capacity_type: str = "ON_DEMAND"
+    disk_size_gb: int = 50
+    ami_type: str | None = None
+    labels: tuple[tuple[str, str], ...] = ()
+    taints: tuple[Taint, ...] = ()
+
+
+@dataclass(frozen=True)
+class FargateProfile:
+    name: str
+    namespaces: tuple[str, ...]
+    labels: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Cluster:
+    kubernetes_version: str = "1.32"
+    endpoint_public_access_cidrs: tuple[str, ...] = ()
+    admin_role_arns: tuple[str, ...] = ()
+    log_retention_days: int = 365
+    node_groups: tuple[NodeGroup, ...] = ()
+    fargate_profiles: tuple[FargateProfile, ...] = ()
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    name: str
+    limit: int
+    window_seconds: int = 300
+    path_prefix: str | None = None
+    action: str = "block"
+
+
+@dataclass(frozen=True)
+class WafAdmin:
+    path_prefix: str
+    countries: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Waf:
+    scope: str = "REGIONAL"
+    rate_limits: tuple[RateLimit, ...] = ()
+    blocked_countries: tuple[str, ...] = ()
+    admin: WafAdmin | None = None
+    bot_control: bool = False
+    associate_alb_arns: tuple[str, ...] = ()
+    log_retention_days: int = 365
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    fqdn: str
+    alias_zone_id: str | None = None
+
+
+@dataclass(frozen=True)
 class Region:
     name: str  # the AWS region name, e.g. ap-south-1
     role: str
     vpc: Vpc
     residency: Residency | None = None
     description: str | None = None
+    cluster: Cluster | None = None
+    waf: Waf | None = None
+    endpoint: Endpoint | None = None
     kms: Kms = Kms()
     database: Database | None = None
     cache: Cache | None = None
@@ -155,6 +228,38 @@ class Tenant:
 
 
 @dataclass(frozen=True)
+class HealthCheck:
+    path: str = "/health"
+    interval: int = 30
+    failure_threshold: int = 3
+    regions: tuple[str, ...] | None = None  # None: every Route 53 checker region
+
+
+@dataclass(frozen=True)
+class Failover:
+    name: str
+    primary: str
+    secondary: str
+
+
+@dataclass(frozen=True)
+class Dns:
+    domain: str
+    zone_id: str | None = None
+    api: str | None = None
+    cdn: str | None = None
+    default_region: str | None = None  # None: the primary region
+    countries: tuple[tuple[str, str], ...] = ()  # extra country → region
+    continents: tuple[tuple[str, str], ...] = ()  # continent → region
+    failover: tuple[Failover, ...] = ()
+    tenant_records: bool = True
+    health_check: HealthCheck = HealthCheck()
+    dnssec: bool = True
+    query_logging: bool = True
+    ttl: int = 60
+
+
+@dataclass(frozen=True)
 class Spec:
     project: str
     environment: str
@@ -164,6 +269,8 @@ class Spec:
     tags: tuple[tuple[str, str], ...] = ()
     modules: ModuleSource = ModuleSource()
     description: str | None = None
+    dns: Dns | None = None
+    cloudfront_waf: Waf | None = None
     # Where each node came from; not part of the spec's value.
     source: SourceMap = field(default_factory=lambda: SourceMap("<memory>"), compare=False)
 
@@ -171,6 +278,19 @@ class Spec:
     def prefix(self) -> str:
         """The stem of every AWS name: <project>-<environment>."""
         return f"{self.project}-{self.environment}"
+
+    @property
+    def primary(self) -> Region | None:
+        return next((r for r in self.regions if r.role == "primary"), None)
+
+    def wafs(self) -> list[tuple[Waf, tuple[str, ...]]]:
+        """Every web ACL the spec asks for, with the spec path that asks."""
+        found: list[tuple[Waf, tuple[str, ...]]] = [
+            (r.waf, ("regions", r.name, "waf")) for r in self.regions if r.waf is not None
+        ]
+        if self.cloudfront_waf is not None:
+            found.append((self.cloudfront_waf, ("cloudfront_waf",)))
+        return found
 
     def region(self, name: str) -> Region | None:
         return next((r for r in self.regions if r.name == name), None)
@@ -211,6 +331,93 @@ def _vpc(data: dict[str, Any]) -> Vpc:
         subnets=plan,
         flow_log_retention_days=int(flow_logs.get("retention_days", 365)),
         flow_log_traffic_type=flow_logs.get("traffic_type", "ALL"),
+    )
+
+
+def _pairs(data: dict[str, str] | None) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((data or {}).items()))
+
+
+def _cluster(data: dict[str, Any]) -> Cluster:
+    groups = []
+    for name, g in sorted((data.get("node_groups") or {}).items()):
+        minimum = int(g["min"])
+        groups.append(
+            NodeGroup(
+                name=name,
+                instance_types=tuple(g["instance_types"]),
+                min=minimum,
+                max=int(g["max"]),
+                desired=int(g.get("desired", max(minimum, 1))),
+                capacity_type=g.get("capacity_type", "ON_DEMAND"),
+                disk_size_gb=int(g.get("disk_size_gb", 50)),
+                ami_type=g.get("ami_type"),
+                labels=_pairs(g.get("labels")),
+                taints=tuple(
+                    Taint(t["key"], t["effect"], t.get("value")) for t in g.get("taints") or ()
+                ),
+            )
+        )
+    return Cluster(
+        kubernetes_version=data.get("kubernetes_version", "1.32"),
+        endpoint_public_access_cidrs=tuple(data.get("endpoint_public_access_cidrs") or ()),
+        admin_role_arns=tuple(data.get("admin_role_arns") or ()),
+        log_retention_days=int(data.get("log_retention_days", 365)),
+        node_groups=tuple(groups),
+        fargate_profiles=tuple(
+            FargateProfile(name, tuple(p["namespaces"]), _pairs(p.get("labels")))
+            for name, p in sorted((data.get("fargate_profiles") or {}).items())
+        ),
+    )
+
+
+def _waf(data: dict[str, Any]) -> Waf:
+    admin = data.get("admin")
+    return Waf(
+        scope=data.get("scope", "REGIONAL"),
+        rate_limits=tuple(
+            RateLimit(
+                name=name,
+                limit=int(r["limit"]),
+                window_seconds=int(r.get("window_seconds", 300)),
+                path_prefix=r.get("path_prefix"),
+                action=r.get("action", "block"),
+            )
+            for name, r in sorted((data.get("rate_limits") or {}).items())
+        ),
+        blocked_countries=tuple(data.get("blocked_countries") or ()),
+        admin=WafAdmin(admin["path_prefix"], tuple(admin["countries"])) if admin else None,
+        bot_control=bool(data.get("bot_control", False)),
+        associate_alb_arns=tuple(data.get("associate_alb_arns") or ()),
+        log_retention_days=int(data.get("log_retention_days", 365)),
+    )
+
+
+def _dns(data: dict[str, Any]) -> Dns:
+    hc = data.get("health_check") or {}
+    regions = hc.get("regions")
+    return Dns(
+        domain=data["domain"],
+        zone_id=data.get("zone_id"),
+        api=data.get("api"),
+        cdn=data.get("cdn"),
+        default_region=data.get("default_region"),
+        countries=_pairs(data.get("countries")),
+        continents=_pairs(data.get("continents")),
+        failover=tuple(
+            Failover(name, f["primary"], f["secondary"])
+            for name, f in sorted((data.get("failover") or {}).items())
+        ),
+        tenant_records=bool(data.get("tenant_records", True)),
+        health_check=HealthCheck(
+            path=hc.get("path", "/health"),
+            interval=int(hc.get("interval", 30)),
+            failure_threshold=int(hc.get("failure_threshold", 3)),
+            regions=tuple(regions) if regions is not None else None,
+        ),
+        dnssec=bool(data.get("dnssec", True)),
+        query_logging=bool(data.get("query_logging", True)),
+        ttl=int(data.get("ttl", 60)),
     )
 
 
@@ -259,6 +466,7 @@ def _bucket(purpose: str, data: dict[str, Any]) -> Bucket:
 
 def _region(name: str, data: dict[str, Any]) -> Region:
     residency = data.get("residency")
+    endpoint = data.get("endpoint")
     kms = data.get("kms") or {}
     return Region(
         name=name,
@@ -268,6 +476,9 @@ def _region(name: str, data: dict[str, Any]) -> Region:
         if residency
         else None,
         description=data.get("description"),
+        cluster=_cluster(data["cluster"]) if "cluster" in data else None,
+        waf=_waf(data["waf"]) if "waf" in data else None,
+        endpoint=Endpoint(endpoint["fqdn"], endpoint.get("alias_zone_id")) if endpoint else None,
         kms=Kms(
             rotation_period_in_days=int(kms.get("rotation_period_in_days", 365)),
             multi_region=tuple(sorted(kms.get("multi_region", ()))),
@@ -320,5 +531,7 @@ def build(data: dict[str, Any], source: SourceMap) -> Spec:
             kind=modules.get("source", "bundled"), url=modules.get("url"), ref=modules.get("ref")
         ),
         description=data.get("description"),
+        dns=_dns(data["dns"]) if "dns" in data else None,
+        cloudfront_waf=_waf(data["cloudfront_waf"]) if "cloudfront_waf" in data else None,
         source=source,
     )

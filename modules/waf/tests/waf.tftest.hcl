@@ -465,3 +465,35 @@ run "rejects_bad_inspection_level" {
 
   expect_failures = [var.bot_control]
 }
+
+run "creates_its_own_log_key_when_none_is_given" {
+  command = plan
+
+  variables {
+    log_kms_key_arn = null
+  }
+
+  assert {
+    condition     = length(aws_kms_key.log) == 1 && aws_kms_key.log[0].enable_key_rotation && aws_kms_key.log[0].deletion_window_in_days == 30
+    error_message = "Without log_kms_key_arn the module must create a rotating key."
+  }
+
+  assert {
+    condition     = strcontains(aws_kms_key.log[0].policy, "log-group:aws-waf-logs-bizflow-ap-south-1") && strcontains(aws_kms_key.log[0].policy, "logs.ap-south-1.amazonaws.com")
+    error_message = "The key policy must let CloudWatch Logs use the key only for this log group."
+  }
+
+  assert {
+    condition     = aws_kms_alias.log[0].name == "alias/aws-waf-logs-bizflow-ap-south-1"
+    error_message = "The module key gets an alias named after the log group."
+  }
+}
+
+run "uses_the_given_log_key" {
+  command = plan
+
+  assert {
+    condition     = length(aws_kms_key.log) == 0 && aws_cloudwatch_log_group.this.kms_key_id == var.log_kms_key_arn
+    error_message = "A given log_kms_key_arn must be used and no key created."
+  }
+}

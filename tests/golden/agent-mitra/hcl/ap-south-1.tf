@@ -54,3 +54,19 @@ module "vpc_ap_south_1" {
   flow_log_retention_days = 365
   flow_log_traffic_type   = "ALL"
 }
+
+module "waf_ap_south_1" {
+  source = "./modules/waf"
+  providers = {
+    aws = aws.ap_south_1
+  }
+
+  name              = "agentmitra-staging-ap-south-1"
+  scope             = "REGIONAL"
+  rate_limits       = {}
+  blocked_countries = []
+  bot_control = {
+    enabled = false
+  }
+  log_retention_days = 365
+}

@@ -5,10 +5,12 @@ output "region_ap_south_1" {
   description = "What other stacks need from ap-south-1."
   value = {
     role                       = "primary"
+    endpoint_fqdn              = "ap-south-1.alb.agentmitra.com"
     bucket_names               = module.s3_ap_south_1.bucket_names
     vpc_id                     = module.vpc_ap_south_1.vpc_id
     private_subnet_ids         = module.vpc_ap_south_1.private_subnet_ids
     database_subnet_group_name = module.vpc_ap_south_1.database_subnet_group_name
+    waf_web_acl_arn            = module.waf_ap_south_1.web_acl_arn
   }
 }
 
@@ -16,9 +18,19 @@ output "region_ap_southeast_1" {
   description = "What other stacks need from ap-southeast-1."
   value = {
     role                       = "dr"
+    endpoint_fqdn              = "ap-southeast-1.alb.agentmitra.com"
     vpc_id                     = module.vpc_ap_southeast_1.vpc_id
     private_subnet_ids         = module.vpc_ap_southeast_1.private_subnet_ids
     database_subnet_group_name = module.vpc_ap_southeast_1.database_subnet_group_name
+  }
+}
+
+output "edge" {
+  description = "Global edge resources: DNS zone, DNSSEC, the CDN's web ACL."
+  value = {
+    dns_zone_id      = module.route53.zone_id
+    dns_name_servers = module.route53.name_servers
+    dnssec_ds_record = module.route53.dnssec_ds_record
   }
 }
 

@@ -9,6 +9,7 @@ output "region_ap_south_1" {
     kms_key_arns               = module.kms_ap_south_1.key_arns
     database_endpoint          = module.rds_ap_south_1.endpoint
     cache_endpoint             = module.redis_ap_south_1.configuration_endpoint_address
+    endpoint_fqdn              = "ap-south-1.alb.projectone.example.com"
     bucket_names               = module.s3_ap_south_1.bucket_names
     vpc_id                     = module.vpc_ap_south_1.vpc_id
     private_subnet_ids         = module.vpc_ap_south_1.private_subnet_ids
@@ -21,9 +22,19 @@ output "region_ap_southeast_1" {
   value = {
     role                       = "dr"
     kms_key_arns               = module.kms_ap_southeast_1.key_arns
+    endpoint_fqdn              = "ap-southeast-1.alb.projectone.example.com"
     vpc_id                     = module.vpc_ap_southeast_1.vpc_id
     private_subnet_ids         = module.vpc_ap_southeast_1.private_subnet_ids
     database_subnet_group_name = module.vpc_ap_southeast_1.database_subnet_group_name
+  }
+}
+
+output "edge" {
+  description = "Global edge resources: DNS zone, DNSSEC, the CDN's web ACL."
+  value = {
+    dns_zone_id      = module.route53.zone_id
+    dns_name_servers = module.route53.name_servers
+    dnssec_ds_record = module.route53.dnssec_ds_record
   }
 }
 

@@ -1,0 +1,106 @@
+"""One EKS cluster per region that asks for one: node groups, Fargate profiles, IRSA."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from regionform.document import DerivedName, ModuleCall, ref
+from regionform.spec.model import Cluster, NodeGroup, Region, Spec
+
+
+def cluster_name(spec: Spec, region: Region) -> str:
+    return f"{spec.prefix}-{region.name}"
+
+
+def call_name(region: Region) -> str:
+    return f"eks_{region.alias}"
+
+
+def _node_group(group: NodeGroup) -> dict[str, Any]:
+    block: dict[str, Any] = {
+        "instance_types": list(group.instance_types),
+        "capacity_type": group.capacity_type,
+        "min_size": group.min,
+        "desired_size": group.desired,
+        "max_size": group.max,
+        "disk_size_gb": group.disk_size_gb,
+    }
+    if group.ami_type is not None:
+        block["ami_type"] = group.ami_type
+    if group.labels:
+        block["labels"] = dict(group.labels)
+    if group.taints:
+        block["taints"] = [
+            {"key": t.key, "effect": t.effect, **({"value": t.value} if t.value else {})}
+            for t in group.taints
+        ]
+    return block
+
+
+def _arguments(spec: Spec, region: Region, cluster: Cluster) -> dict[str, Any]:
+    vpc = f"module.vpc_{region.alias}"
+    arguments: dict[str, Any] = {
+        "cluster_name": cluster_name(spec, region),
+        "kubernetes_version": cluster.kubernetes_version,
+        "vpc_id": ref(f"{vpc}.vpc_id"),
+        "subnet_ids": ref(f"{vpc}.private_subnet_ids"),
+        "endpoint_public_access": bool(cluster.endpoint_public_access_cidrs),
+        "endpoint_public_access_cidrs": list(cluster.endpoint_public_access_cidrs),
+        "admin_role_arns": list(cluster.admin_role_arns),
+        "log_retention_days": cluster.log_retention_days,
+        "node_groups": {g.name: _node_group(g) for g in cluster.node_groups},
+        "fargate_profiles": {
+            p.name: {
+                "selectors": [
+                    {"namespace": ns, **({"labels": dict(p.labels)} if p.labels else {})}
+                    for ns in p.namespaces
+                ]
+            }
+            for p in cluster.fargate_profiles
+        },
+    }
+    return arguments
+
+
+class EksGenerator:
+    kind = "eks"
+
+    def calls(self, spec: Spec) -> list[ModuleCall]:
+        return [
+            ModuleCall(
+                name=call_name(region),
+                module=self.kind,
+                region=region.name,
+                arguments=_arguments(spec, region, region.cluster),
+            )
+            for region in spec.regions
+            if region.cluster is not None
+        ]
+
+    def region_outputs(self, spec: Spec, region: Region) -> dict[str, str]:
+        if region.cluster is None:
+            return {}
+        module = f"module.{call_name(region)}"
+        return {
+            "eks_cluster_name": ref(f"{module}.cluster_name"),
+            "eks_cluster_endpoint": ref(f"{module}.cluster_endpoint"),
+            "eks_oidc_provider_arn": ref(f"{module}.oidc_provider_arn"),
+            "eks_node_role_arn": ref(f"{module}.node_role_arn"),
+        }
+
+    def names(self, spec: Spec) -> list[DerivedName]:
+        names = []
+        for region in spec.regions:
+            if region.cluster is None:
+                continue
+            name = cluster_name(spec, region)
+            path = ("regions", region.name, "cluster")
+            names += [
+                DerivedName(name, 100, "EKS cluster", path),
+                DerivedName(f"/aws/eks/{name}/cluster", 512, "EKS control-plane log group", path),
+                DerivedName(f"alias/{name}-eks", 256, "KMS alias for EKS", path),
+            ]
+        return names
+
+
+GENERATOR = EksGenerator()

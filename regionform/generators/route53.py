@@ -1,0 +1,121 @@
+"""Route 53: one public zone, routed by geolocation, latency and failover, in us-east-1."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from regionform.document import DerivedName, ModuleCall, literal, ref
+from regionform.spec.aws import GLOBAL_REGION
+from regionform.spec.model import Dns, Region, Spec
+from regionform.spec.routing import geolocation
+
+CALL = "route53"
+
+
+def _endpoints(spec: Spec, dns: Dns) -> dict[str, Any]:
+    check: dict[str, Any] = {
+        "path": dns.health_check.path,
+        "interval": dns.health_check.interval,
+        "failure_threshold": dns.health_check.failure_threshold,
+    }
+    if dns.health_check.regions is not None:
+        check["regions"] = list(dns.health_check.regions)
+    endpoints: dict[str, Any] = {}
+    for region in spec.regions:
+        if region.endpoint is None:
+            continue
+        endpoint: dict[str, Any] = {"fqdn": region.endpoint.fqdn}
+        if region.endpoint.alias_zone_id is not None:
+            endpoint["alias_zone_id"] = region.endpoint.alias_zone_id
+        endpoint["health_check"] = check
+        endpoints[region.name] = endpoint
+    return endpoints
+
+
+def _geolocation_records(spec: Spec, dns: Dns) -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = []
+    if dns.api is None:
+        return records
+    for route in geolocation(spec):
+        record: dict[str, Any] = {
+            "name": dns.api,
+            "set_identifier": route.set_identifier,
+            "endpoint": route.region,
+        }
+        if route.kind == "default":
+            record["default"] = True
+        else:
+            record[route.kind] = route.location
+        records.append(record)
+    return records
+
+
+def _arguments(spec: Spec, dns: Dns) -> dict[str, Any]:
+    endpoints = _endpoints(spec, dns)
+    arguments: dict[str, Any] = {
+        "domain_name": dns.domain,
+        "create_zone": dns.zone_id is None,
+    }
+    if dns.zone_id is not None:
+        arguments["zone_id"] = dns.zone_id
+    arguments |= {
+        "endpoints": endpoints,
+        "geolocation_records": _geolocation_records(spec, dns),
+        "latency_records": [{"name": dns.cdn, "endpoint": region} for region in endpoints]
+        if dns.cdn
+        else [],
+        "failover_records": [
+            {"name": f.name, "primary": f.primary, "secondary": f.secondary} for f in dns.failover
+        ],
+        "tenant_records": {t.id: t.home for t in spec.tenants} if dns.tenant_records else {},
+        "ttl": dns.ttl,
+        "dnssec": dns.dnssec,
+        "query_logging": dns.query_logging,
+    }
+    return arguments
+
+
+class Route53Generator:
+    kind = "route53"
+
+    def calls(self, spec: Spec) -> list[ModuleCall]:
+        if spec.dns is None:
+            return []
+        return [
+            ModuleCall(
+                name=CALL,
+                module=self.kind,
+                region=GLOBAL_REGION,
+                arguments=_arguments(spec, spec.dns),
+                file="global",
+            )
+        ]
+
+    def region_outputs(self, spec: Spec, region: Region) -> dict[str, str]:
+        # The name DNS routes to in this region (also exported without a dns section).
+        if region.endpoint is None:
+            return {}
+        return {"endpoint_fqdn": literal(region.endpoint.fqdn)}
+
+    def global_outputs(self, spec: Spec) -> dict[str, str]:
+        if spec.dns is None:
+            return {}
+        module = f"module.{CALL}"
+        outputs = {
+            "dns_zone_id": ref(f"{module}.zone_id"),
+            "dns_name_servers": ref(f"{module}.name_servers"),
+        }
+        if spec.dns.dnssec:
+            outputs["dnssec_ds_record"] = ref(f"{module}.dnssec_ds_record")
+        return outputs
+
+    def names(self, spec: Spec) -> list[DerivedName]:
+        if spec.dns is None:
+            return []
+        domain = spec.dns.domain
+        return [
+            DerivedName(f"/aws/route53/{domain}", 512, "Route 53 query log group", ("dns",)),
+        ]
+
+
+GENERATOR = Route53Generator()
