@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from regionform.findings import Finding, Location, Severity
-from regionform.spec.model import Spec
+from regionform.spec.model import NodeGroup, Region, Spec
+from regionform.spec.source import Path
 
 Check = Callable[["Rule", Spec], Iterable[Finding]]
 
@@ -42,6 +43,15 @@ def all_rules() -> tuple[Rule, ...]:
         if isinstance(rule, Rule):
             found.append(rule)
     return tuple(sorted(found, key=lambda r: r.code))
+
+
+def node_groups(spec: Spec) -> Iterable[tuple[Region, NodeGroup, Path]]:
+    """Every EKS node group with its region and its spec path, for the node-group rules."""
+    for region in spec.regions:
+        if region.cluster is None:
+            continue
+        for group in region.cluster.node_groups:
+            yield region, group, ("regions", region.name, "cluster", "node_groups", group.name)
 
 
 def run_rules(spec: Spec) -> list[Finding]:
