@@ -1,0 +1,1 @@
+"""Planning generated roots with Terraform: running it, summarising it, guarding state."""
