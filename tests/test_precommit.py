@@ -1,0 +1,137 @@
+"""`.pre-commit-hooks.yaml` works with the real pre-commit (`pre-commit try-repo`).
+
+pre-commit installs regionform and its dependencies from PyPI into its own environment the
+first time (about a minute): these tests need PyPI access. Every test pins the same
+snapshot commit of this checkout, so that environment is built once per session.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from regionform.api import generate
+
+pytestmark = pytest.mark.precommit
+
+BIZFLOW = (REPO / "examples" / "bizflow.yaml").read_text()
+BROKEN = BIZFLOW.replace("cidr: 10.2.0.0/16", "cidr: 10.1.0.0/17")
+# The line of ap-southeast-1's VPC CIDR, which BROKEN makes overlap ap-south-1's.
+CIDR_LINE = BIZFLOW.splitlines().index("      cidr: 10.2.0.0/16") + 1
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True, timeout=120
+    ).stdout
+
+
+@pytest.fixture(scope="session")
+def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    environment.update(
+        PRE_COMMIT_HOME=str(tmp_path_factory.mktemp("pre-commit-home")),
+        GIT_AUTHOR_NAME="test",
+        GIT_AUTHOR_EMAIL="test@example.com",
+        GIT_COMMITTER_NAME="test",
+        GIT_COMMITTER_EMAIL="test@example.com",
+        GIT_CONFIG_GLOBAL=os.devnull,
+    )
+    return environment
+
+
+@pytest.fixture(scope="session")
+def hooks(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) -> tuple[Path, str]:
+    """This checkout as one commit (uncommitted changes included): the repo and its rev."""
+    snapshot = tmp_path_factory.mktemp("regionform-repo")
+    listed = git(REPO, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    for name in filter(None, listed.split("\0")):
+        source = REPO / name
+        if source.is_file():
+            (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, snapshot / name)
+    subprocess.run(["git", "init", "-q"], cwd=snapshot, check=True, env=env, timeout=60)
+    subprocess.run(["git", "add", "-A"], cwd=snapshot, check=True, env=env, timeout=60)
+    subprocess.run(
+        ["git", "commit", "-q", "-m", "snapshot"], cwd=snapshot, check=True, env=env, timeout=60
+    )
+    return snapshot, git(snapshot, "rev-parse", "HEAD").strip()
+
+
+@pytest.fixture
+def user_repo(tmp_path: Path, env: dict[str, str]) -> Path:
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True, env=env, timeout=60)
+    return tmp_path
+
+
+def add(repo: Path, name: str, text: str) -> Path:
+    path = repo / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    git(repo, "add", name)
+    return path
+
+
+def try_repo(
+    repo: Path, hook: str, hooks: tuple[Path, str], env: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
+    source, rev = hooks
+    options = ["--ref", rev, "--all-files", "--color", "never"]
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(source), hook, *options],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
+def test_lint_hook_fails_on_a_broken_spec_and_prints_file_and_line(
+    user_repo: Path, hooks: tuple[Path, str], env: dict[str, str]
+) -> None:
+    add(user_repo, "specs/production.yaml", BROKEN)
+    result = try_repo(user_repo, "regionform-lint", hooks, env)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "regionform lint" in result.stdout and "Failed" in result.stdout
+    assert f"specs/production.yaml:{CIDR_LINE}:13: RF101 VPC CIDR" in result.stdout
+
+
+def test_lint_hook_passes_on_a_clean_spec(
+    user_repo: Path, hooks: tuple[Path, str], env: dict[str, str]
+) -> None:
+    add(user_repo, "specs/production.yaml", BIZFLOW)
+    result = try_repo(user_repo, "regionform-lint", hooks, env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout
+
+
+def test_hooks_leave_other_yaml_alone(
+    user_repo: Path, hooks: tuple[Path, str], env: dict[str, str]
+) -> None:
+    # Workflows and configs are YAML too; only specs/ is regionform's.
+    add(user_repo, ".github/workflows/ci.yml", "on: push\njobs: {}\n")
+    result = try_repo(user_repo, "regionform-lint", hooks, env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "(no files to check)Skipped" in result.stdout
+
+
+def test_check_hook_fails_when_the_generated_output_is_stale(
+    user_repo: Path, hooks: tuple[Path, str], env: dict[str, str]
+) -> None:
+    spec = add(user_repo, "specs/production.yaml", BIZFLOW)
+    generate(spec, out=user_repo / "out")
+    fresh = try_repo(user_repo, "regionform-check", hooks, env)
+    assert fresh.returncode == 0, fresh.stdout + fresh.stderr
+
+    add(user_repo, "specs/production.yaml", BIZFLOW.replace("Owner: platform-team", "Owner: sre"))
+    stale = try_repo(user_repo, "regionform-check", hooks, env)
+    assert stale.returncode == 1, stale.stdout + stale.stderr
+    assert "stale: out/production/providers.tf" in stale.stdout
+    assert "run `regionform generate specs/production.yaml --out out --format hcl`" in stale.stdout
