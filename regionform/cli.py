@@ -129,6 +129,23 @@ def generate(
 
 
 @app.command()
+def schema() -> None:
+    """Print the spec's JSON Schema (for editors and yaml-language-server)."""
+    from regionform.spec.validate import schema_text
+
+    sys.stdout.write(schema_text())
+
+
+@app.command()
+def rules() -> None:
+    """List the lint rules and their codes."""
+    from regionform.lint import all_rules
+
+    for rule in all_rules():
+        typer.echo(f"{rule.code}  {rule.severity.value:<7}  {rule.name:<18}  {rule.summary}")
+
+
+@app.command()
 def check(
     specs: Annotated[list[Path], typer.Argument(help="Spec files.", show_default=False)],
     out: Annotated[
@@ -190,20 +207,3 @@ def init(
         "then commit; see the workflow's header for the AWS roles",
         err=True,
     )
-
-
-@app.command()
-def schema() -> None:
-    """Print the spec's JSON Schema (for editors and yaml-language-server)."""
-    from regionform.spec.validate import schema_text
-
-    sys.stdout.write(schema_text())
-
-
-@app.command()
-def rules() -> None:
-    """List the lint rules and their codes."""
-    from regionform.lint import all_rules
-
-    for rule in all_rules():
-        typer.echo(f"{rule.code}  {rule.severity.value:<7}  {rule.name:<18}  {rule.summary}")

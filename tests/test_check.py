@@ -54,7 +54,7 @@ def test_one_stale_spec_fails_and_names_what_to_run(specs: list[Path]) -> None:
     assert result.returncode == 1
     assert "out/bizflow: up to date" in result.stdout
     assert "stale: out/project-one/providers.tf" in result.stdout
-    assert "run `regionform generate project-one.yaml --out out --format hcl`" in result.stderr
+    assert "run `regionform generate project-one.yaml --out out --format hcl" in result.stderr
 
 
 def test_a_spec_with_errors_fails_with_its_findings(specs: list[Path]) -> None:

@@ -134,4 +134,4 @@ def test_check_hook_fails_when_the_generated_output_is_stale(
     stale = try_repo(user_repo, "regionform-check", hooks, env)
     assert stale.returncode == 1, stale.stdout + stale.stderr
     assert "stale: out/production/providers.tf" in stale.stdout
-    assert "run `regionform generate specs/production.yaml --out out --format hcl`" in stale.stdout
+    assert "run `regionform generate specs/production.yaml --out out --format hcl" in stale.stdout
