@@ -341,8 +341,10 @@ def test_main_applies_each_root_in_order_behind_a_protected_environment(
 def test_every_regionform_command_in_the_workflow_parses(workflow: dict[str, Any]) -> None:
     commands = [command for script in runs(workflow) for command in regionform_commands(script)]
     assert sorted({c[1] for c in commands}) == ["generate", "lint", "plan", "roots", "summarize"]
+    # The workflow's own values ($SPEC, $LAYOUT …); per-job ones ($ROOT) stay as written.
+    values = {name: str(value) for name, value in workflow["env"].items()}
     for command in commands:
-        assert_parses(command)
+        assert_parses([expand(word, values) for word in command])
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -372,6 +374,10 @@ def regionform_commands(script: str) -> list[list[str]]:
                     command.append(following)
                 found.append(command)
     return found
+
+
+def expand(word: str, values: dict[str, str]) -> str:
+    return re.sub(r"\$\{?(\w+)\}?", lambda m: values.get(m.group(1), m.group(0)), word)
 
 
 def assert_parses(command: list[str]) -> None:
