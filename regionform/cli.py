@@ -186,8 +186,14 @@ def init(
     force: Annotated[bool, typer.Option(help="Overwrite files that already exist.")] = False,
 ) -> None:
     """Scaffold a repository: starter spec, pre-commit config and a GitHub Actions workflow."""
-    from regionform.findings import UsageError
-    from regionform.scaffold import Estate, project_from_directory, scaffold_files, write_scaffold
+    from regionform.scaffold import (
+        LAYOUT,
+        OUT,
+        Estate,
+        project_from_directory,
+        scaffold_files,
+        write_scaffold,
+    )
 
     estate = Estate(
         project=project or project_from_directory(directory),
@@ -203,7 +209,7 @@ def init(
         note = " (exists; --force overwrites)" if item.action == "kept" else ""
         typer.echo(f"{item.action:<9} {directory / item.path}{note}")
     typer.echo(
-        f"next: regionform generate {estate.spec_path} --out out --layout per-region, "
+        f"next: regionform generate {estate.spec_path} --out {OUT} --layout {LAYOUT}, "
         "then commit; see the workflow's header for the AWS roles",
         err=True,
     )
