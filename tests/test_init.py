@@ -357,13 +357,25 @@ def test_main_applies_each_root_in_order_behind_a_protected_environment(
     assert '--allow-destroy "$address"' in script and '"${allow[@]}"' in script
 
 
-def test_every_regionform_command_in_the_workflow_parses(workflow: dict[str, Any]) -> None:
+# The apply loop's `allow` array, as it expands for one `allow_destroy` address.
+ARRAYS = {"${allow[@]}": ["--allow-destroy", "module.rds_ap_south_1.aws_db_instance.this"]}
+
+
+def test_every_regionform_command_in_the_workflow_parses(
+    repo: Path, workflow: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
     commands = [command for script in runs(workflow) for command in regionform_commands(script)]
     assert sorted({c[1] for c in commands}) == ["generate", "lint", "plan", "roots", "summarize"]
     # The workflow's own values ($SPEC, $LAYOUT …); per-job ones ($ROOT) stay as written.
     values = {name: str(value) for name, value in workflow["env"].items()}
+    monkeypatch.chdir(repo)  # where $SPEC exists, as in the workflow's checkout
     for command in commands:
-        assert_parses([expand(word, values) for word in command])
+        words = [w for word in command for w in ARRAYS.get(word, [expand(word, values)])]
+        for glob in [word for word in words if "*" in word]:
+            # A file named like the pattern stands for what the shell would match.
+            Path(glob).parent.mkdir(parents=True, exist_ok=True)
+            Path(glob).write_text("[]")
+        assert_parses(words)
 
 
 # --- helpers ------------------------------------------------------------------------------
