@@ -30,6 +30,7 @@ class LintFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
 
 
 class OutputFormat(StrEnum):
@@ -60,8 +61,8 @@ def lint(
         LintFormat | None,
         typer.Option(
             "--format",
-            help="text, json, or github (workflow annotations; the default when "
-            "GITHUB_ACTIONS=true).",
+            help="text, json, github (workflow annotations; the default when "
+            "GITHUB_ACTIONS=true), or sarif (SARIF 2.1.0, for code scanning).",
         ),
     ] = None,
     strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
@@ -142,3 +143,73 @@ def rules() -> None:
 
     for rule in all_rules():
         typer.echo(f"{rule.code}  {rule.severity.value:<7}  {rule.name:<18}  {rule.summary}")
+
+
+@app.command()
+def check(
+    specs: Annotated[list[Path], typer.Argument(help="Spec files.", show_default=False)],
+    out: Annotated[
+        Path, typer.Option(help="Output folder; the root is OUT/<environment>/.")
+    ] = Path("out"),
+    output: Annotated[OutputFormat, typer.Option("--format", help="hcl or json.")] = (
+        OutputFormat.hcl
+    ),
+) -> None:
+    """`generate --check` for each spec (pre-commit passes many): exit 1 when any is stale."""
+    status = 0
+    for spec in specs:
+        try:
+            generate(spec, out=out, output=output, check=True)
+        except typer.Exit as stale:
+            status = max(status, stale.exit_code)
+    if status:
+        raise typer.Exit(status)
+
+
+@app.command()
+def init(
+    directory: Annotated[
+        Path, typer.Argument(help="The repository to scaffold.", show_default=False)
+    ] = Path("."),
+    project: Annotated[
+        str | None,
+        typer.Option(help="Project name (prefixes AWS names). Default: from DIRECTORY."),
+    ] = None,
+    regions: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--region",
+            help="AWS region, once per region; the first is primary. Default: ap-south-1.",
+        ),
+    ] = None,
+    environment: Annotated[str, typer.Option(help="Environment name.")] = "production",
+    force: Annotated[bool, typer.Option(help="Overwrite files that already exist.")] = False,
+) -> None:
+    """Scaffold a repository: starter spec, pre-commit config and a GitHub Actions workflow."""
+    from regionform.scaffold import (
+        LAYOUT,
+        OUT,
+        Estate,
+        project_from_directory,
+        scaffold_files,
+        write_scaffold,
+    )
+
+    estate = Estate(
+        project=project or project_from_directory(directory),
+        environment=environment,
+        regions=tuple(regions or ("ap-south-1",)),
+    )
+    try:
+        report = write_scaffold(directory, scaffold_files(estate), force=force)
+    except UsageError as error:
+        typer.echo(f"regionform: {error}", err=True)
+        raise typer.Exit(2) from None
+    for item in report:
+        note = " (exists; --force overwrites)" if item.action == "kept" else ""
+        typer.echo(f"{item.action:<9} {directory / item.path}{note}")
+    typer.echo(
+        f"next: regionform generate {estate.spec_path} --out {OUT} --layout {LAYOUT}, "
+        "then commit; see the workflow's header for the AWS roles",
+        err=True,
+    )

@@ -22,6 +22,11 @@ def main() -> None:
         app()
     except SystemExit:
         raise
+    except BrokenPipeError:
+        # `regionform lint --format sarif | head`: the reader left; not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
     except KeyboardInterrupt:
         print("regionform: interrupted", file=sys.stderr)
         sys.exit(130)

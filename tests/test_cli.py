@@ -138,3 +138,33 @@ def test_internal_errors_exit_3_without_a_traceback(
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: boom" in err and "report" in err
     assert "Traceback" not in err
+
+
+def test_lint_fast_path_and_typer_command_agree(broken: Path) -> None:
+    from typer.testing import CliRunner
+
+    from regionform.cli import app
+
+    fast = run("lint", "--format", "json", str(broken))
+    typer_result = CliRunner().invoke(app, ["lint", "--format", "json", str(broken)])
+    assert typer_result.exit_code == fast.returncode == 1
+    assert json.loads(typer_result.stdout) == json.loads(fast.stdout)
+
+
+def test_lint_does_not_load_typer() -> None:
+    # pre-commit runs lint on every commit: the CLI framework must stay out of its path.
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "regionform", "lint", str(BIZFLOW)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
+    assert "typer" not in imported and "pydantic" not in imported
+
+
+def test_lint_help_falls_back_to_the_full_cli() -> None:
+    result = run("lint", "--help")
+    assert result.returncode == 0
+    assert "--format" in result.stdout

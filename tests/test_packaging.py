@@ -1,4 +1,5 @@
-"""The wheel carries the Terraform modules; a git module source is referenced, not copied."""
+"""The wheel carries the Terraform modules and the scaffold templates; a git module source is
+referenced, not copied."""
 
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ def test_wheel_ships_the_modules_and_the_schema(tmp_path: Path) -> None:
     (wheel,) = tmp_path.glob("regionform-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "regionform/spec/schema.json" in names
+    # `regionform init` renders these templates from the installed package.
+    for template in ("spec.yaml", "pre-commit-config.yaml", "regionform.yml"):
+        assert f"regionform/scaffold/{template}" in names
     for module in sorted(p.name for p in (REPO / "modules").iterdir() if (p / "main.tf").exists()):
         for part in ("main.tf", "variables.tf", "outputs.tf", "versions.tf"):
             assert f"regionform/_modules/{module}/{part}" in names

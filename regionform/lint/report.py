@@ -15,7 +15,7 @@ from typing import TextIO
 
 from regionform.findings import Finding, Severity, UsageError
 
-STYLES = ("text", "json", "github")
+STYLES = ("text", "json", "github", "sarif")
 
 
 def default_style() -> str:
@@ -33,6 +33,11 @@ def print_findings(findings: Sequence[Finding], style: str, out: TextIO | None =
     out = out or sys.stdout
     if style == "json":
         print(json.dumps([f.as_dict() for f in findings], indent=2), file=out)
+        return
+    if style == "sarif":
+        from regionform.lint.sarif import render_sarif
+
+        print(render_sarif(findings), file=out)
         return
     for finding in findings:
         if style == "github":

@@ -1,0 +1,184 @@
+"""`regionform lint --format sarif`: SARIF 2.1.0 that GitHub code scanning accepts.
+
+No SARIF JSON Schema ships in any package available offline, so the shape code scanning
+relies on is asserted field by field.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO
+
+from regionform import HOMEPAGE, __version__
+from regionform.findings import Finding, Location, Severity
+from regionform.lint import all_rules
+from regionform.lint.sarif import FINGERPRINT_KEY, artifact_uri, sarif_log
+from regionform.lint.shape_rules import SHAPE_RULES
+
+BIZFLOW = (REPO / "examples" / "bizflow.yaml").read_text()
+BROKEN = BIZFLOW.replace("cidr: 10.2.0.0/16", "cidr: 10.1.0.0/17")
+CIDR_LINE = BIZFLOW.splitlines().index("      cidr: 10.2.0.0/16") + 1
+
+
+def lint_sarif(*args: str, cwd: Path) -> tuple[int, dict[str, Any]]:
+    environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    result = subprocess.run(
+        [sys.executable, "-m", "regionform", "lint", "--format", "sarif", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+    )
+    assert result.stderr == ""
+    return result.returncode, json.loads(result.stdout)
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    (tmp_path / "specs").mkdir()
+    spec = tmp_path / "specs" / "production.yaml"
+    spec.write_text(BROKEN)
+    return spec
+
+
+def test_the_log_is_sarif_2_1_0_with_one_run_of_regionform(broken: Path) -> None:
+    status, log = lint_sarif(str(broken), cwd=broken.parent.parent)
+    assert status == 1
+    assert log["version"] == "2.1.0"
+    assert log["$schema"].endswith("sarif-2.1.0.json")
+    (run,) = log["runs"]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "regionform"
+    assert driver["version"] == __version__
+    assert driver["informationUri"] == HOMEPAGE
+
+
+def test_rules_describe_every_code_a_finding_can_carry() -> None:
+    rules = sarif_log([])["runs"][0]["tool"]["driver"]["rules"]  # type: ignore[index]
+    ids = [rule["id"] for rule in rules]
+    assert ids == sorted(set(ids))
+    assert set(ids) == {r.code for r in SHAPE_RULES} | {r.code for r in all_rules()}
+    for rule in rules:
+        assert re.fullmatch(r"RF\d{3}", rule["id"])
+        assert rule["name"] and rule["shortDescription"]["text"]
+        assert rule["defaultConfiguration"]["level"] in ("error", "warning")
+
+
+def test_shape_rules_cover_every_code_the_loader_and_schema_check_raise() -> None:
+    sources = [
+        path.read_text()
+        for path in (REPO / "regionform").rglob("*.py")
+        if path.name != "shape_rules.py"
+    ]
+    raised = set(re.findall(r'"(RF0\d\d)"', "".join(sources)))
+    assert raised <= {rule.code for rule in SHAPE_RULES}
+    assert {"RF001", "RF002", "RF010", "RF013"} <= raised
+
+
+def test_a_result_points_at_the_spec_by_relative_uri_line_and_column(broken: Path) -> None:
+    _, log = lint_sarif(str(broken), cwd=broken.parent.parent)
+    run = log["runs"][0]
+    (result,) = run["results"]
+    assert result["ruleId"] == "RF101"
+    assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "RF101"
+    assert result["level"] == "error"
+    assert result["message"]["text"].startswith("VPC CIDR 10.1.0.0/17 of ap-southeast-1 overlaps")
+    assert "(fix: " in result["message"]["text"]
+    (location,) = result["locations"]
+    physical = location["physicalLocation"]
+    # The spec was named by its absolute path; code scanning needs it relative to the checkout.
+    assert physical["artifactLocation"]["uri"] == "specs/production.yaml"
+    assert physical["region"] == {"startLine": CIDR_LINE, "startColumn": 13}
+
+
+def test_a_relative_spec_path_keeps_forward_slashes(broken: Path) -> None:
+    _, log = lint_sarif("./specs/production.yaml", cwd=broken.parent.parent)
+    uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert uri["uri"] == "specs/production.yaml"
+
+
+def test_a_spec_outside_the_working_directory_gets_a_file_uri(tmp_path: Path) -> None:
+    assert artifact_uri("/elsewhere/spec.yaml", base=tmp_path) == "file:///elsewhere/spec.yaml"
+
+
+def test_fingerprints_survive_lines_moving_and_tell_findings_apart(broken: Path) -> None:
+    root = broken.parent.parent
+    _, before = lint_sarif(str(broken), cwd=root)
+    broken.write_text("# a comment pushes every line down\n" + BROKEN)
+    _, after = lint_sarif(str(broken), cwd=root)
+    (first,) = before["runs"][0]["results"]
+    (moved,) = after["runs"][0]["results"]
+    assert moved["locations"][0]["physicalLocation"]["region"]["startLine"] == CIDR_LINE + 1
+    assert moved["partialFingerprints"] == first["partialFingerprints"]
+
+    twice = Finding("RF108", "same text", Location("a.yaml", 1, 1))
+    other = Finding("RF108", "other text", Location("a.yaml", 1, 1))
+    results = sarif_log([twice, twice, other])["runs"][0]["results"]  # type: ignore[index]
+    prints = [r["partialFingerprints"][FINGERPRINT_KEY] for r in results]
+    assert len(set(prints)) == 3
+
+
+def test_warnings_are_warning_level() -> None:
+    warning = Finding("RF109", "long name", Location("a.yaml", 3, 5), Severity.WARNING)
+    (result,) = sarif_log([warning])["runs"][0]["results"]  # type: ignore[index]
+    assert result["level"] == "warning"
+
+
+def test_a_clean_spec_gives_an_empty_result_list_and_exit_0(tmp_path: Path) -> None:
+    status, log = lint_sarif(str(REPO / "examples" / "bizflow.yaml"), cwd=tmp_path)
+    assert status == 0
+    assert log["runs"][0]["results"] == []
+
+
+def test_the_typer_command_prints_the_same_log(
+    broken: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from regionform.cli import app
+
+    root = broken.parent.parent
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    _, fast = lint_sarif(str(broken), cwd=root)
+    typer_result = CliRunner().invoke(app, ["lint", "--format", "sarif", str(broken)])
+    assert typer_result.exit_code == 1
+    assert json.loads(typer_result.stdout) == fast
+
+
+def test_sarif_output_does_not_load_typer(broken: Path) -> None:
+    lint = ["lint", "--format", "sarif", str(broken)]
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "regionform", *lint],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
+    assert "regionform.lint.sarif" in imported
+    assert "typer" not in imported and "pydantic" not in imported
+
+
+def test_a_reader_that_leaves_early_is_not_an_internal_error(broken: Path) -> None:
+    # `regionform lint --format sarif spec | head`: the pipe closes before lint writes.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "regionform", "lint", "--format", "sarif", str(broken)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    process.stdout.close()
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 1
+    assert "internal error" not in err
