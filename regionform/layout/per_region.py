@@ -25,7 +25,7 @@ from regionform.document import Document, ModuleCall
 from regionform.generators.root import GeneratedRoot
 from regionform.layout.cross_root import known_value
 from regionform.layout.references import Reference, rewrite_string, walk_strings
-from regionform.layout.state import backend_block, remote_state
+from regionform.layout.state import backend_block, remote_state, state_lookup, state_region
 from regionform.spec.aws import GLOBAL_REGION, provider_alias
 from regionform.spec.model import Spec
 
@@ -54,7 +54,7 @@ def _provider_of(root: str) -> str:
 def _remote_path(upstream: str, reference: Reference) -> str:
     keys = "".join(f'["{key}"]' for key in reference.keys)
     return (
-        f"data.terraform_remote_state.{root_alias(upstream)}.outputs.cross_root."
+        f"data.terraform_remote_state.{root_alias(upstream)}[0].outputs.cross_root."
         f"{reference.call}.{reference.output}{keys}"
     )
 
@@ -126,17 +126,30 @@ def _check(root: str, upstream: str, references: list[Reference]) -> dict[str, A
     }
 
 
+def _state_provider(spec: Spec) -> str | None:
+    region = state_region(spec.state)
+    return f"aws.{provider_alias(region)}" if region is not None else None
+
+
 def _cross_root_file(spec: Spec, root: str, reads: _Reads) -> dict[str, Any] | None:
     data: dict[str, Any] = {}
     if reads.computed:
         provider = _provider_of(root)
         data["aws_partition"] = {"current": {"provider": provider}}
         data["aws_caller_identity"] = {"current": {"provider": provider}}
-    if reads.remote:
-        data["terraform_remote_state"] = {
-            root_alias(upstream): remote_state(spec.state, upstream)
-            for upstream in sorted(reads.remote)
-        }
+    state_provider = _state_provider(spec)
+    for upstream in sorted(reads.remote):
+        label = root_alias(upstream)
+        lookup = (
+            state_lookup(spec.state, upstream, state_provider)
+            if state_provider is not None
+            else None
+        )
+        if lookup is not None:
+            data.setdefault("aws_s3_objects", {})[f"{label}_state"] = lookup
+        data.setdefault("terraform_remote_state", {})[label] = remote_state(
+            spec.state, upstream, f"{label}_state" if lookup is not None else None
+        )
     if not data:
         return None
     body: dict[str, Any] = {"data": data}
@@ -201,15 +214,14 @@ def split(spec: Spec, generated: GeneratedRoot) -> list[SplitRoot]:
         aliases = {block["providers"]["aws"] for block in modules.values()}
         if cross_root is not None and reads[root].computed:
             aliases.add(_provider_of(root))
+        state_provider = _state_provider(spec)
+        if reads[root].remote and state_provider is not None:
+            aliases.add(state_provider)
         root_document: Document = {
             "versions": document["versions"],
             "backend": backend_block(spec.state, root),
         }
-        providers = [
-            config
-            for config in document["providers"]["provider"]["aws"]
-            if f"aws.{config['alias']}" in aliases
-        ]
+        providers = _providers(document, aliases)
         if providers:
             root_document["providers"] = {"provider": {"aws": providers}}
         if modules:
@@ -220,6 +232,18 @@ def split(spec: Spec, generated: GeneratedRoot) -> list[SplitRoot]:
             root_document["outputs"] = {"output": root_outputs}
         roots.append(SplitRoot(root, root_document, frozenset(reads[root].roots)))
     return roots
+
+
+def _providers(document: Document, aliases: set[str]) -> list[dict[str, Any]]:
+    """The single root's provider configurations these roots use; a region the spec lacks
+    (the state bucket's) gets a plain one."""
+    configs = document["providers"]["provider"]["aws"]
+    known = {f"aws.{config['alias']}" for config in configs}
+    chosen = [config for config in configs if f"aws.{config['alias']}" in aliases]
+    for alias in sorted(aliases - known):
+        name = alias.removeprefix("aws.")
+        chosen.append({"alias": name, "region": name.replace("_", "-")})
+    return sorted(chosen, key=lambda config: str(config["alias"]))
 
 
 def _moved_source(block: dict[str, Any]) -> dict[str, Any]:

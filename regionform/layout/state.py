@@ -42,10 +42,37 @@ def backend_block(state: StateBackend, root: str) -> dict[str, Any]:
     return {"terraform": {"backend": {kind: config}}}
 
 
-def remote_state(state: StateBackend, root: str) -> dict[str, Any]:
-    """A `terraform_remote_state` body reading `root`'s state."""
+def state_region(state: StateBackend) -> str | None:
+    """The region whose provider looks for S3 state objects (None: local state)."""
+    return state.region if state.kind == "s3" else None
+
+
+def state_lookup(state: StateBackend, root: str, provider: str) -> dict[str, Any] | None:
+    """An `aws_s3_objects` body listing `root`'s state object, or None for local state."""
+    kind, config = backend_config(state, root)
+    if kind != "s3":
+        return None
+    return {
+        "provider": provider,
+        "bucket": config["bucket"],
+        "prefix": config["key"],
+        "max_keys": 1,
+    }
+
+
+def remote_state(state: StateBackend, root: str, lookup: str | None) -> dict[str, Any]:
+    """A `terraform_remote_state` body reading `root`'s state once it exists.
+
+    `terraform_remote_state` fails when the state does not exist yet, even with `defaults`
+    (hashicorp/terraform#22211), and a root must plan before its upstream roots are ever
+    applied. So the data source has `count = 0` until the state exists: for S3, as listed
+    by the `aws_s3_objects` data source named `lookup`; for a local file, by `fileexists`.
+    """
     kind, config = backend_config(state, root)
     if kind == "s3":
         # Reading needs no lock.
         config = {k: v for k, v in config.items() if k != "use_lockfile"}
-    return {"backend": kind, "config": config}
+        exists = f'contains(data.aws_s3_objects.{lookup}.keys, "{config["key"]}")'
+    else:
+        exists = f'fileexists("{config["path"]}")'
+    return {"count": "${" + exists + " ? 1 : 0}", "backend": kind, "config": config}
