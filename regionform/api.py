@@ -101,12 +101,13 @@ def render_files(
     spec: Spec, output_format: str, spec_name: str, layout: str = "single"
 ) -> dict[str, bytes]:
     """Every file under OUT/<environment>/, relative path → bytes, without touching the disk."""
+    return _render(spec, roots(spec, layout), output_format, spec_name)
+
+
+def _render(spec: Spec, laid_out: Layout, output_format: str, spec_name: str) -> dict[str, bytes]:
     from regionform.bundle import module_files
-    from regionform.layout import lay_out
     from regionform.render import render
 
-    _check_layout(layout)
-    laid_out = lay_out(spec, layout)
     files: dict[str, bytes] = {}
     for root in laid_out.roots:
         prefix = "" if root.folder == "." else f"{root.folder}/"
@@ -142,10 +143,10 @@ def generate(
         raise UsageError(f"unknown format {output_format!r}: use hcl or json")
     _check_layout(layout)
     model = spec if isinstance(spec, Spec) else load_spec(spec)
-    spec_name = Path(model.source.file).name
-    files = render_files(model, output_format, spec_name, layout)
+    laid_out = roots(model, layout)
+    files = _render(model, laid_out, output_format, Path(model.source.file).name)
     root = Path(out) / model.environment
-    folders = tuple(r.folder for r in roots(model, layout).roots)
+    folders = tuple(r.folder for r in laid_out.roots)
     if check:
         return replace(check_root(root, files), roots=folders)
     return replace(write_root(root, files), roots=folders)

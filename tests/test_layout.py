@@ -23,6 +23,7 @@ from regionform.api import generate, load_spec, render_files, roots
 from regionform.cli import app
 from regionform.generators.root import generate_root
 from regionform.layout import Layout, lay_out
+from regionform.layout.cross_root import placeholder
 from regionform.layout.references import all_references, walk_strings
 
 GOLDEN = Path(__file__).parent / "golden" / "per-region"
@@ -299,7 +300,8 @@ def test_bizflow_computes_names_and_reads_only_aws_chosen_ids(
         "role": "secondary",
         "global_replication_group_id": "${try(data.terraform_remote_state.ap_south_1[0]"
         ".outputs.cross_root.redis_ap_south_1.global_replication_group_id, "
-        '"unapplied-bizflow-production-aps1")}',
+        + placeholder("ap-south-1")
+        + ")}",
     }
     source = by_name["ap-south-1"].document["main"]["module"]["s3_ap_south_1"]
     replication = source["buckets"]["documents"]["replication"]
@@ -307,25 +309,26 @@ def test_bizflow_computes_names_and_reads_only_aws_chosen_ids(
         "arn:${data.aws_partition.current.partition}:s3:::"
         "bizflow-production-documents-ap-southeast-1"
     )
-    assert replication["destination_kms_key_arn"].startswith(
+    assert replication["destination_kms_key_arn"] == (
         "${try(data.terraform_remote_state.ap_southeast_1[0].outputs.cross_root."
-        'kms_ap_southeast_1.key_arns["storage"], "arn:'
+        'kms_ap_southeast_1.key_arns["storage"], ' + placeholder("ap-southeast-1") + ")}"
     )
     assert set(by_name["ap-south-1"].document["cross_root"]["check"]) == {"ap_southeast_1_applied"}
 
 
-def test_placeholders_pass_the_modules_validation_rules() -> None:
-    from regionform.layout.cross_root import NO_KEY_ID
-
-    # The same patterns as modules/s3 (destination_kms_key_arn) and modules/redis
-    # (global_replication_group_id) validate; a placeholder that fails them breaks the plan.
+def test_a_placeholder_is_unknown_in_the_plan_and_refused_at_apply() -> None:
+    # timestamp() is unknown while planning, so the plan runs with "known after apply"; at
+    # apply the text is what the modules' validation rules (and AWS) refuse.
+    expression = placeholder("ap-south-1")
+    assert expression.startswith('"${substr(timestamp(), 0, 0)}')
+    applied = expression.removeprefix('"${substr(timestamp(), 0, 0)}').removesuffix('"')
     s3_rules = (REPO / "modules" / "s3" / "variables.tf").read_text()
     redis_rules = (REPO / "modules" / "redis" / "variables.tf").read_text()
     key_pattern = r"^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/(mrk-)?[0-9a-f-]+$"
     id_pattern = r"^[a-z]+-[a-z0-9-]+$"
     assert f'"{key_pattern}"' in s3_rules and f'"{id_pattern}"' in redis_rules
-    assert re.match(key_pattern, f"arn:aws:kms:ap-southeast-1:123456789012:key/{NO_KEY_ID}")
-    assert re.match(id_pattern, "unapplied-bizflow-production-aps1")
+    assert not re.match(key_pattern, applied) and not re.match(id_pattern, applied)
+    assert "ap-south-1" in applied
 
 
 # --- apply order ----------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from typing import Any
 
 from regionform.document import Document, ModuleCall
 from regionform.generators.root import GeneratedRoot
-from regionform.layout.cross_root import known_value
+from regionform.layout.cross_root import computed_value, placeholder
 from regionform.layout.references import Reference, rewrite_string, walk_strings
 from regionform.layout.state import backend_block, remote_state, state_lookup, state_region
 from regionform.spec.aws import GLOBAL_REGION, provider_alias
@@ -76,15 +76,12 @@ class _Rewriter:
         if upstream is None or upstream == self.root:
             return None
         self.reads.roots.add(upstream)
-        known = known_value(self.calls[reference.call], reference)
-        if known is not None and known.exact:
+        computed = computed_value(self.calls[reference.call], reference)
+        if computed is not None:
             self.reads.computed = True
-            return _quoted(known.template)
+            return _quoted(computed)
         self.reads.remote.setdefault(upstream, []).append(reference)
-        if known is None:
-            return _remote_path(upstream, reference)
-        self.reads.computed = True
-        return f"try({_remote_path(upstream, reference)}, {_quoted(known.template)})"
+        return f"try({_remote_path(upstream, reference)}, {placeholder(upstream)})"
 
     def string(self, text: str) -> str:
         rewritten = rewrite_string(text, self._replace)
@@ -118,9 +115,10 @@ def _check(root: str, upstream: str, references: list[Reference]) -> dict[str, A
         "assert": {
             "condition": "${" + condition + "}",
             "error_message": (
-                f"Root {upstream} is not applied yet (or not since {root} began reading it), "
-                f"so {root} plans with placeholders for the values it reads from there. Apply "
-                "the roots in the order `regionform roots` prints, then plan this root again."
+                f"Root {upstream} is not applied yet (or not since {root} began reading it): "
+                f"values {root} reads from it are unknown in this plan and applying it now "
+                "fails. Apply the roots in the order `regionform roots` prints, then plan this "
+                "root again."
             ),
         }
     }

@@ -31,6 +31,6 @@ data "terraform_remote_state" "ap_southeast_1" {
 check "ap_southeast_1_applied" {
   assert {
     condition     = can(data.terraform_remote_state.ap_southeast_1[0].outputs.cross_root.kms_ap_southeast_1.key_arns["storage"])
-    error_message = "Root ap-southeast-1 is not applied yet (or not since ap-south-1 began reading it), so ap-south-1 plans with placeholders for the values it reads from there. Apply the roots in the order `regionform roots` prints, then plan this root again."
+    error_message = "Root ap-southeast-1 is not applied yet (or not since ap-south-1 began reading it): values ap-south-1 reads from it are unknown in this plan and applying it now fails. Apply the roots in the order `regionform roots` prints, then plan this root again."
   }
 }

@@ -132,7 +132,7 @@ module "s3_ap_south_1" {
       }
       replication = {
         destination_bucket_arn  = "arn:${data.aws_partition.current.partition}:s3:::bizflow-production-documents-ap-southeast-1"
-        destination_kms_key_arn = try(data.terraform_remote_state.ap_southeast_1[0].outputs.cross_root.kms_ap_southeast_1.key_arns["storage"], "arn:${data.aws_partition.current.partition}:kms:ap-southeast-1:${data.aws_caller_identity.current.account_id}:key/00000000-0000-0000-0000-000000000000")
+        destination_kms_key_arn = try(data.terraform_remote_state.ap_southeast_1[0].outputs.cross_root.kms_ap_southeast_1.key_arns["storage"], "${substr(timestamp(), 0, 0)}unapplied: root ap-southeast-1 has no state yet, apply it first")
       }
     }
   }

@@ -31,6 +31,6 @@ data "terraform_remote_state" "ap_south_1" {
 check "ap_south_1_applied" {
   assert {
     condition     = can(data.terraform_remote_state.ap_south_1[0].outputs.cross_root.redis_ap_south_1.global_replication_group_id)
-    error_message = "Root ap-south-1 is not applied yet (or not since ap-southeast-1 began reading it), so ap-southeast-1 plans with placeholders for the values it reads from there. Apply the roots in the order `regionform roots` prints, then plan this root again."
+    error_message = "Root ap-south-1 is not applied yet (or not since ap-southeast-1 began reading it): values ap-southeast-1 reads from it are unknown in this plan and applying it now fails. Apply the roots in the order `regionform roots` prints, then plan this root again."
   }
 }

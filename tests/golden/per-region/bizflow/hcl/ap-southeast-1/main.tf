@@ -153,7 +153,7 @@ module "redis_ap_southeast_1" {
   allowed_cidr_blocks      = module.vpc_ap_southeast_1.private_subnet_cidrs
   global_datastore = {
     role                        = "secondary"
-    global_replication_group_id = try(data.terraform_remote_state.ap_south_1[0].outputs.cross_root.redis_ap_south_1.global_replication_group_id, "unapplied-bizflow-production-aps1")
+    global_replication_group_id = try(data.terraform_remote_state.ap_south_1[0].outputs.cross_root.redis_ap_south_1.global_replication_group_id, "${substr(timestamp(), 0, 0)}unapplied: root ap-south-1 has no state yet, apply it first")
   }
 }
 
