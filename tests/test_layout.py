@@ -68,8 +68,10 @@ def test_every_root_inits_and_validates_in_both_formats(
         terraform.run(folder, "init", "-backend=false", "-input=false", "-no-color")
         return terraform.run(folder, "validate", "-no-color").stdout
 
+    # The first init fills the shared plugin cache; parallel inits into an empty cache race.
+    assert "Success" in validate(folders[0])
     with ThreadPoolExecutor(max_workers=3) as pool:
-        for folder, output in zip(folders, pool.map(validate, folders), strict=True):
+        for folder, output in zip(folders[1:], pool.map(validate, folders[1:]), strict=True):
             assert "Success" in output, folder
     hcl_environment = folders[0].parent
     fmt = terraform.run(hcl_environment, "fmt", "-check", "-recursive", "-no-color", check=False)
