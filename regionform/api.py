@@ -84,14 +84,26 @@ class GenerateResult:
         return not (self.stale or self.missing or self.extra)
 
 
-def render_files(spec: Spec, output_format: str, spec_name: str) -> dict[str, bytes]:
+ENGINES = ("native", "cdktf")
+
+
+def render_files(
+    spec: Spec, output_format: str, spec_name: str, engine: str = "native"
+) -> dict[str, bytes]:
     """Every file of the root, relative path → bytes, without touching the disk."""
     from regionform.bundle import module_files
     from regionform.generators.root import generate_root
-    from regionform.render import render
 
     root = generate_root(spec)
-    files = render(root.document, output_format, spec_name)
+    if engine == "cdktf":
+        # Imported only here: lint and the native engine never load cdktf (or node).
+        from regionform.render import cdktf
+
+        files = cdktf.render(root.document, spec.environment)
+    else:
+        from regionform.render import render
+
+        files = render(root.document, output_format, spec_name)
     if spec.modules.kind == "bundled":
         for module in root.modules:
             files.update(module_files(module))
@@ -101,17 +113,32 @@ def render_files(spec: Spec, output_format: str, spec_name: str) -> dict[str, by
 def generate(
     spec: str | Path | Spec,
     out: str | Path = "out",
-    output_format: str = "hcl",
+    output_format: str | None = None,
     check: bool = False,
+    engine: str = "native",
 ) -> GenerateResult:
-    """Generate `<out>/<environment>/`; with check=True, write nothing and report staleness."""
+    """Generate `<out>/<environment>/`; with check=True, write nothing and report staleness.
+
+    output_format defaults to hcl. engine="cdktf" synthesizes the same root through CDK
+    for Terraform (the cdktf extra); cdktf writes JSON only, so it implies json and
+    refuses hcl.
+    """
     from regionform.writer import check_root, write_root
 
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}: use native or cdktf")
+    if output_format is None:
+        output_format = "json" if engine == "cdktf" else "hcl"
     if output_format not in ("hcl", "json"):
         raise UsageError(f"unknown format {output_format!r}: use hcl or json")
+    if engine == "cdktf" and output_format != "json":
+        raise UsageError(
+            "the cdktf engine writes JSON only (cdk.tf.json): drop --format hcl, or use "
+            "--format hcl without --engine cdktf"
+        )
     model = spec if isinstance(spec, Spec) else load_spec(spec)
     spec_name = Path(model.source.file).name
-    files = render_files(model, output_format, spec_name)
+    files = render_files(model, output_format, spec_name, engine)
     root = Path(out) / model.environment
     if check:
         return check_root(root, files)

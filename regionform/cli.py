@@ -37,6 +37,11 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+class Engine(StrEnum):
+    native = "native"
+    cdktf = "cdktf"
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"regionform {__version__}")
@@ -80,19 +85,33 @@ def generate(
     out: Annotated[
         Path, typer.Option(help="Output folder; the root is OUT/<environment>/.")
     ] = Path("out"),
-    output: Annotated[OutputFormat, typer.Option("--format", help="hcl or json.")] = (
-        OutputFormat.hcl
-    ),
+    output: Annotated[
+        OutputFormat | None,
+        typer.Option("--format", help="hcl or json (default: hcl; json with --engine cdktf)."),
+    ] = None,
     check: Annotated[
         bool,
         typer.Option(help="Write nothing; exit 1 and list the differences when OUT is stale."),
     ] = False,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            help="native, or cdktf: synthesize the same root through CDK for Terraform "
+            "(JSON only; needs pip install 'regionform[cdktf]')."
+        ),
+    ] = Engine.native,
 ) -> None:
     """Generate the Terraform root for the spec's environment."""
     from regionform.api import generate as run_generate
 
     try:
-        result = run_generate(spec, out=out, output_format=output.value, check=check)
+        result = run_generate(
+            spec,
+            out=out,
+            output_format=output.value if output else None,
+            check=check,
+            engine=engine.value,
+        )
     except SpecError as error:
         from regionform.lint.report import print_findings
 
@@ -115,11 +134,12 @@ def generate(
         ):
             for name in names:
                 typer.echo(f"{label}: {result.root / name}")
-        typer.echo(
-            f"{result.root} is out of date; run `regionform generate {spec} --out {out} "
-            f"--format {output.value}`",
-            err=True,
-        )
+        again = f"regionform generate {spec} --out {out}"
+        if output:
+            again += f" --format {output.value}"
+        if engine is Engine.cdktf:
+            again += " --engine cdktf"
+        typer.echo(f"{result.root} is out of date; run `{again}`", err=True)
         raise typer.Exit(1)
     typer.echo(
         f"{result.root}: {len(result.written)} written, {len(result.removed)} removed, "
