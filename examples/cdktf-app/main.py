@@ -1,0 +1,43 @@
+"""An existing CDK for Terraform app that builds on regionform's root.
+
+`RegionformStack` adds the BizFlow estate (one aws provider per region, the module calls,
+the backend, the outputs) from ../bizflow.yaml; the app then adds its own typed resource:
+an SQS queue for WhatsApp jobs in ap-south-1, on that region's provider and encrypted with
+the storage key the generated kms module creates there.
+
+    pip install 'regionform[cdktf]'
+    python main.py          # or: cdktf synth (cdktf.json runs this file)
+    cd cdktf.out/stacks/production && terraform init && terraform plan
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from regionform.render.cdktf_stack import RegionformStack  # first: quiets jsii's banners
+
+from cdktf import App, Fn, TerraformOutput  # noqa: I001
+from cdktf_cdktf_provider_aws.sqs_queue import SqsQueue
+
+SPEC = Path(__file__).resolve().parent.parent / "bizflow.yaml"
+
+
+def build_app(outdir: str = "cdktf.out") -> App:
+    app = App(outdir=outdir)
+    stack = RegionformStack(app, "production", spec=SPEC)
+
+    key_arns = stack.module("kms_ap_south_1").get("key_arns")
+    queue = SqsQueue(
+        stack,
+        "whatsapp_jobs",
+        provider=stack.provider("ap-south-1"),
+        name="bizflow-production-whatsapp-jobs",
+        kms_master_key_id=Fn.lookup(key_arns, "storage"),
+        message_retention_seconds=4 * 24 * 3600,
+    )
+    TerraformOutput(stack, "whatsapp_jobs_queue_url", value=queue.url, static_id=True)
+    return app
+
+
+if __name__ == "__main__":
+    build_app().synth()
