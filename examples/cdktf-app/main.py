@@ -6,6 +6,7 @@ an SQS queue for WhatsApp jobs in ap-south-1, on that region's provider and encr
 the storage key the generated kms module creates there.
 
     pip install 'regionform[cdktf]'
+    export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
     python main.py          # or: cdktf synth (cdktf.json runs this file)
     cd cdktf.out/stacks/production && terraform init && terraform plan
 """
@@ -14,10 +15,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from regionform.render.cdktf_stack import RegionformStack  # first: quiets jsii's banners
-
-from cdktf import App, Fn, TerraformOutput  # noqa: I001
+from cdktf import App, Fn, TerraformOutput
 from cdktf_cdktf_provider_aws.sqs_queue import SqsQueue
+
+from regionform.render.cdktf_stack import RegionformStack
 
 SPEC = Path(__file__).resolve().parent.parent / "bizflow.yaml"
 
