@@ -14,7 +14,6 @@ from typing import Annotated
 import typer
 
 from regionform import __version__
-from regionform.findings import SpecError, UsageError
 
 app = typer.Typer(
     name="regionform",
@@ -102,49 +101,13 @@ def generate(
     ] = Engine.native,
 ) -> None:
     """Generate the Terraform root for the spec's environment."""
-    from regionform.api import generate as run_generate
+    from regionform.generate_command import run_generate
 
-    try:
-        result = run_generate(
-            spec,
-            out=out,
-            output_format=output.value if output else None,
-            check=check,
-            engine=engine.value,
-        )
-    except SpecError as error:
-        from regionform.lint.report import print_findings
-
-        print_findings(error.findings, "text", sys.stderr)
-        typer.echo("regionform: nothing generated; fix the findings above", err=True)
-        raise typer.Exit(1) from None
-    except UsageError as error:
-        from regionform.writer import WriteConflict
-
-        typer.echo(f"regionform: {error}", err=True)
-        raise typer.Exit(1 if isinstance(error, WriteConflict) else 2) from None
-    if check:
-        if result.up_to_date:
-            typer.echo(f"{result.root}: up to date ({len(result.files)} files)")
-            return
-        for label, names in (
-            ("stale", result.stale),
-            ("missing", result.missing),
-            ("extra", result.extra),
-        ):
-            for name in names:
-                typer.echo(f"{label}: {result.root / name}")
-        again = f"regionform generate {spec} --out {out}"
-        if output:
-            again += f" --format {output.value}"
-        if engine is Engine.cdktf:
-            again += " --engine cdktf"
-        typer.echo(f"{result.root} is out of date; run `{again}`", err=True)
-        raise typer.Exit(1)
-    typer.echo(
-        f"{result.root}: {len(result.written)} written, {len(result.removed)} removed, "
-        f"{len(result.unchanged)} unchanged"
+    status = run_generate(
+        spec, out, output.value if output else None, check=check, engine=engine.value
     )
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command()
