@@ -96,6 +96,7 @@ def _configuration(root: Path) -> dict[str, Any]:
     return merged
 
 
+@pytest.mark.cdktf
 @pytest.mark.parametrize("name", [*(e.stem for e in EXAMPLES), "templates"])
 def test_cdktf_document_equals_the_json_engines(
     roots: dict[tuple[str, str], Path], name: str
@@ -111,6 +112,7 @@ def test_cdktf_document_equals_the_json_engines(
     )
 
 
+@pytest.mark.cdktf
 def test_spec_text_that_looks_like_a_template_stays_literal(
     roots: dict[tuple[str, str], Path],
 ) -> None:
@@ -118,6 +120,7 @@ def test_spec_text_that_looks_like_a_template_stays_literal(
     assert '"description": "SEBI $${local.x} advisors %%{if y}"' in text
 
 
+@pytest.mark.cdktf
 def test_logical_ids_are_the_documents_names(roots: dict[tuple[str, str], Path]) -> None:
     config = json.loads((roots[("bizflow", "cdktf")] / "cdk.tf.json").read_text())
     assert "vpc_ap_south_1" in config["module"]
@@ -129,6 +132,7 @@ def test_logical_ids_are_the_documents_names(roots: dict[tuple[str, str], Path])
     assert config["module"]["vpc_ap_south_1"]["//"]["metadata"]["uniqueId"] == "vpc_ap_south_1"
 
 
+@pytest.mark.cdktf
 @pytest.mark.terraform
 @pytest.mark.parametrize("example", [e.stem for e in EXAMPLES])
 def test_cdktf_root_inits_offline_and_validates(
@@ -139,6 +143,7 @@ def test_cdktf_root_inits_offline_and_validates(
     assert "Success" in terraform.run(root, "validate", "-no-color").stdout
 
 
+@pytest.mark.cdktf
 def test_check_mode_reports_a_fresh_cdktf_root_up_to_date(
     roots: dict[tuple[str, str], Path],
 ) -> None:
@@ -231,6 +236,7 @@ def app_stack(bindings: ModuleType, tmp_path_factory: pytest.TempPathFactory) ->
     return outdir / "stacks" / "production"
 
 
+@pytest.mark.cdktf
 def test_example_app_adds_its_queue_next_to_the_generated_modules(app_stack: Path) -> None:
     config = json.loads((app_stack / "cdk.tf.json").read_text())
     queue = config["resource"]["aws_sqs_queue"]["whatsapp_jobs"]
@@ -248,6 +254,7 @@ def test_example_app_adds_its_queue_next_to_the_generated_modules(app_stack: Pat
     assert (app_stack / source / "main.tf").is_file()
 
 
+@pytest.mark.cdktf
 @pytest.mark.terraform
 def test_example_app_inits_offline_and_validates(app_stack: Path, terraform: Terraform) -> None:
     terraform.run(app_stack, "init", "-backend=false", "-input=false", "-no-color")
