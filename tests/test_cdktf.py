@@ -221,6 +221,20 @@ def test_without_the_extra_the_cdktf_engine_says_how_to_install_it(tmp_path: Pat
     assert not (tmp_path / "out").exists()
 
 
+def test_without_node_the_cdktf_engine_says_so(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "regionform", "generate", str(PROJECT_ONE), "--engine", "cdktf"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        env={**os.environ, "PATH": str(tmp_path)},  # no node here
+    )
+    assert result.returncode == 2
+    assert "needs Node.js" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 # -- the example app -----------------------------------------------------------------------
 
 

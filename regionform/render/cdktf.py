@@ -11,6 +11,7 @@ native engine never load it (or node).
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -29,6 +30,9 @@ def _missing(error: ImportError) -> bool:
 
 def render(document: Document, environment: str) -> dict[str, bytes]:
     """File name → bytes of the root's own files, synthesized by cdktf."""
+    if shutil.which("node") is None:
+        # jsii runs the bindings in node; without it jsii fails deep inside its runtime.
+        raise UsageError("the cdktf engine needs Node.js: put `node` (18 or newer) on PATH")
     try:
         # cdktf_stack first: it quiets jsii's Node.js banners before cdktf starts node.
         from regionform.render import cdktf_stack
