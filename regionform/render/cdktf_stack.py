@@ -59,6 +59,8 @@ BACKENDS: dict[str, type[cdktf.TerraformBackend]] = {
 }
 # Module block arguments that are Terraform meta-arguments, not the module's variables.
 _MODULE_META = {"source", "providers", "version"}
+# Meta-arguments no generator emits yet; refused rather than passed on as variables.
+_MODULE_META_UNSUPPORTED = {"count", "for_each", "depends_on"}
 
 
 def _keyword_arguments(construct: type[Any]) -> set[str]:
@@ -114,7 +116,9 @@ class RegionformStack(cdktf.TerraformStack):
 
             model = spec if isinstance(spec, Spec) else load_spec(str(spec))
             root = generate_root(model)
-            document, modules = root.document, root.modules
+            document = root.document
+            # Only bundled modules need copying; git sources are fetched by terraform init.
+            modules = root.modules if model.modules.kind == "bundled" else ()
         self._providers: dict[str, cdktf.TerraformProvider] = {}
         self._modules: dict[str, cdktf.TerraformHclModule] = {}
         self._outputs: dict[str, cdktf.TerraformOutput] = {}
@@ -210,6 +214,12 @@ class RegionformStack(cdktf.TerraformStack):
         self._providers[f"{provider_type}.{alias}" if alias else provider_type] = provider
 
     def _add_module(self, name: str, block: dict[str, Any]) -> None:
+        unsupported = sorted(_MODULE_META_UNSUPPORTED & set(block))
+        if unsupported:
+            raise UsageError(
+                f"the cdktf engine does not map {', '.join(unsupported)} of module {name!r} "
+                "yet; use --format json, or teach regionform/render/cdktf_stack.py"
+            )
         source = block["source"]
         providers: list[cdktf.TerraformProvider | cdktf.TerraformModuleProvider] = []
         for inner, outer in block.get("providers", {}).items():
