@@ -90,6 +90,9 @@ class GenerateResult:
         return not (self.stale or self.missing or self.extra)
 
 
+ENGINES = ("native", "cdktf")
+
+
 def _check_layout(layout: str) -> None:
     from regionform.layout import LAYOUTS
 
@@ -98,20 +101,33 @@ def _check_layout(layout: str) -> None:
 
 
 def render_files(
-    spec: Spec, output_format: str, spec_name: str, layout: str = "single"
+    spec: Spec,
+    output_format: str,
+    spec_name: str,
+    layout: str = "single",
+    engine: str = "native",
 ) -> dict[str, bytes]:
     """Every file under OUT/<environment>/, relative path → bytes, without touching the disk."""
-    return _render(spec, roots(spec, layout), output_format, spec_name)
+    return _render(spec, roots(spec, layout), output_format, spec_name, engine)
 
 
-def _render(spec: Spec, laid_out: Layout, output_format: str, spec_name: str) -> dict[str, bytes]:
+def _render(
+    spec: Spec, laid_out: Layout, output_format: str, spec_name: str, engine: str = "native"
+) -> dict[str, bytes]:
     from regionform.bundle import module_files
-    from regionform.render import render
 
     files: dict[str, bytes] = {}
     for root in laid_out.roots:
         prefix = "" if root.folder == "." else f"{root.folder}/"
-        rendered = render(root.document, output_format, spec_name)
+        if engine == "cdktf":
+            # Imported only here: lint and the native engine never load cdktf (or node).
+            from regionform.render import cdktf
+
+            rendered = cdktf.render(root.document, spec.environment)
+        else:
+            from regionform.render import render
+
+            rendered = render(root.document, output_format, spec_name)
         files.update({prefix + name: data for name, data in rendered.items()})
     if spec.modules.kind == "bundled":
         for module in laid_out.modules:
@@ -130,21 +146,41 @@ def roots(spec: str | Path | Spec, layout: str = "single") -> Layout:
 def generate(
     spec: str | Path | Spec,
     out: str | Path = "out",
-    output_format: str = "hcl",
+    output_format: str | None = None,
     check: bool = False,
     layout: str = "single",
+    engine: str = "native",
 ) -> GenerateResult:
-    """Generate `<out>/<environment>/`; with check=True, write nothing and report staleness."""
+    """Generate `<out>/<environment>/`; with check=True, write nothing and report staleness.
+
+    output_format defaults to hcl. engine="cdktf" synthesizes the same root through CDK
+    for Terraform (the cdktf extra); cdktf writes JSON only, so it implies json and
+    refuses hcl. It supports the single layout only.
+    """
     from dataclasses import replace
 
     from regionform.writer import check_root, write_root
 
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}: use native or cdktf")
+    if output_format is None:
+        output_format = "json" if engine == "cdktf" else "hcl"
     if output_format not in ("hcl", "json"):
         raise UsageError(f"unknown format {output_format!r}: use hcl or json")
+    if engine == "cdktf" and output_format != "json":
+        raise UsageError(
+            "the cdktf engine writes JSON only (cdk.tf.json): drop --format hcl, or use "
+            "--format hcl without --engine cdktf"
+        )
     _check_layout(layout)
+    if engine == "cdktf" and layout != "single":
+        raise UsageError(
+            "the cdktf engine synthesizes the single layout only: drop --layout per-region, "
+            "or use --layout per-region with the native engine"
+        )
     model = spec if isinstance(spec, Spec) else load_spec(spec)
     laid_out = roots(model, layout)
-    files = _render(model, laid_out, output_format, Path(model.source.file).name)
+    files = _render(model, laid_out, output_format, Path(model.source.file).name, engine)
     root = Path(out) / model.environment
     folders = tuple(r.folder for r in laid_out.roots)
     if check:

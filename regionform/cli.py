@@ -14,7 +14,6 @@ from typing import Annotated
 import typer
 
 from regionform import __version__
-from regionform.findings import SpecError, UsageError
 
 app = typer.Typer(
     name="regionform",
@@ -49,6 +48,11 @@ class RootsFormat(StrEnum):
 
 
 LAYOUT_HELP = "single (one root per environment) or per-region (a root per region + global)."
+
+
+class Engine(StrEnum):
+    native = "native"
+    cdktf = "cdktf"
 
 
 def _version(value: bool) -> None:
@@ -94,54 +98,36 @@ def generate(
     out: Annotated[
         Path, typer.Option(help="Output folder; the root is OUT/<environment>/.")
     ] = Path("out"),
-    output: Annotated[OutputFormat, typer.Option("--format", help="hcl or json.")] = (
-        OutputFormat.hcl
-    ),
+    output: Annotated[
+        OutputFormat | None,
+        typer.Option("--format", help="hcl or json (default: hcl; json with --engine cdktf)."),
+    ] = None,
     check: Annotated[
         bool,
         typer.Option(help="Write nothing; exit 1 and list the differences when OUT is stale."),
     ] = False,
     layout: Annotated[LayoutName, typer.Option(help=LAYOUT_HELP)] = LayoutName.single,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            help="native, or cdktf: synthesize the same root through CDK for Terraform "
+            "(JSON only; needs pip install 'regionform[cdktf]')."
+        ),
+    ] = Engine.native,
 ) -> None:
     """Generate the Terraform root for the spec's environment."""
-    from regionform.api import generate as run_generate
+    from regionform.generate_command import run_generate
 
-    try:
-        result = run_generate(
-            spec, out=out, output_format=output.value, check=check, layout=layout.value
-        )
-    except SpecError as error:
-        from regionform.lint.report import print_findings
-
-        print_findings(error.findings, "text", sys.stderr)
-        typer.echo("regionform: nothing generated; fix the findings above", err=True)
-        raise typer.Exit(1) from None
-    except UsageError as error:
-        from regionform.writer import WriteConflict
-
-        typer.echo(f"regionform: {error}", err=True)
-        raise typer.Exit(1 if isinstance(error, WriteConflict) else 2) from None
-    if check:
-        if result.up_to_date:
-            typer.echo(f"{result.root}: up to date ({len(result.files)} files)")
-            return
-        for label, names in (
-            ("stale", result.stale),
-            ("missing", result.missing),
-            ("extra", result.extra),
-        ):
-            for name in names:
-                typer.echo(f"{label}: {result.root / name}")
-        typer.echo(
-            f"{result.root} is out of date; run `regionform generate {spec} --out {out} "
-            f"--format {output.value} --layout {layout.value}`",
-            err=True,
-        )
-        raise typer.Exit(1)
-    typer.echo(
-        f"{result.root}: {len(result.written)} written, {len(result.removed)} removed, "
-        f"{len(result.unchanged)} unchanged"
+    status = run_generate(
+        spec,
+        out,
+        output.value if output else None,
+        check=check,
+        engine=engine.value,
+        layout=layout.value,
     )
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command()

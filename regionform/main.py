@@ -17,6 +17,13 @@ def main() -> None:
             status = fast_lint(argv[1:])
             if status is not None:
                 sys.exit(status)
+        elif argv[:1] == ["generate"]:
+            # typer's parsing (pydantic) costs more CPU than generating a root.
+            from regionform.generate_command import fast_generate
+
+            status = fast_generate(argv[1:])
+            if status is not None:
+                sys.exit(status)
         from regionform.cli import app
 
         app()
