@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from regionform import __version__
+from regionform.findings import SpecError, UsageError
 
 app = typer.Typer(
     name="regionform",
