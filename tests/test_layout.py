@@ -540,9 +540,16 @@ def test_generate_with_the_per_region_layout_and_check(tmp_path: Path) -> None:
     assert (tmp_path / "production" / "modules" / "vpc" / "main.tf").is_file()
     result = runner.invoke(app, [*args, "--layout", "per-region", "--check"])
     assert result.exit_code == 0, result.output
+    # The hint reproduces the checked command: the default layout is not spelled out …
     result = runner.invoke(app, [*args, "--check"])
     assert result.exit_code == 1
-    assert "--layout single" in result.stderr
+    assert "run `regionform generate" in result.stderr
+    assert "--layout" not in result.stderr
+    # … and a per-region check of a single-layout root names its layout.
+    assert runner.invoke(app, args).exit_code == 0
+    result = runner.invoke(app, [*args, "--layout", "per-region", "--check"])
+    assert result.exit_code == 1
+    assert "--layout per-region`" in result.stderr
 
 
 def test_an_unknown_layout_is_a_usage_error() -> None:
