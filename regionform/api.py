@@ -105,14 +105,14 @@ def generate(
     check: bool = False,
 ) -> GenerateResult:
     """Generate `<out>/<environment>/`; with check=True, write nothing and report staleness."""
-    from regionform.writer import check_root, write_root
+    from regionform.writer import check_root, root_folder, write_root
 
     if output_format not in ("hcl", "json"):
         raise UsageError(f"unknown format {output_format!r}: use hcl or json")
     model = spec if isinstance(spec, Spec) else load_spec(spec)
     spec_name = Path(model.source.file).name
     files = render_files(model, output_format, spec_name)
-    root = Path(out) / model.environment
+    root = root_folder(out, model.environment)
     if check:
         return check_root(root, files)
     return write_root(root, files)
