@@ -298,9 +298,7 @@ def _write_locked(root: Path, files: dict[str, bytes]) -> GenerateResult:
         return GenerateResult(root=root, unchanged=unchanged, files=files)
 
     # A fresh, unguessable folder: nothing planted beside the root can redirect our writes.
-    staging = Path(
-        tempfile.mkdtemp(prefix=f".{root.name}.regionform-staging-", dir=root.parent)
-    )
+    staging = Path(tempfile.mkdtemp(prefix=f".{root.name}.regionform-staging-", dir=root.parent))
     try:
         for name in to_write:
             _write_durably(staging / name, files[name])
