@@ -147,7 +147,7 @@ def _locked(root: Path) -> Iterator[None]:
                 if time.monotonic() > deadline:
                     raise UsageError(
                         f"another regionform is writing {root} and held it for "
-                        f"{LOCK_WAIT_SECONDS:.0f} s; try again when it is done"
+                        f"{LOCK_WAIT_SECONDS:g} s; try again when it is done"
                     ) from None
                 time.sleep(0.05)
         try:

@@ -103,7 +103,7 @@ def test_a_run_that_cannot_get_the_lock_says_who_holds_it(tmp_path: Path) -> Non
         _, stderr = run.communicate(timeout=120)
     assert run.returncode == 2
     assert stderr == (
-        f"regionform: another regionform is writing {out / 'production'} and held it for 0 s; "
+        f"regionform: another regionform is writing {out / 'production'} and held it for 0.5 s; "
         "try again when it is done\n"
     )
     assert not (out / "production").exists()

@@ -9,8 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from regionform.document import literal
-from regionform.render import hcl
 from regionform.spec.validate import schema
 
 HERE = Path(__file__).resolve().parent
@@ -107,14 +105,32 @@ def yaml_dump(value: Any, indent: int = 0) -> str:
     return json.dumps(value)
 
 
+# The expected renderings are written out here, independently of regionform's literal() and
+# HCL quoting, so a renderer that stops escaping cannot agree with itself.
+_HCL_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _template_literal(text: str) -> str:
+    """Terraform template text that evaluates to `text`: `${` and `%{` doubled."""
+    return text.replace("${", "$${").replace("%{", "%%{")
+
+
 def hcl_token(text: str) -> str:
-    """How spec text appears in generated HCL."""
-    return hcl._quote(literal(text))
+    """How spec text must appear in generated HCL: a quoted template of literal text."""
+    out = []
+    for char in _template_literal(text):
+        if char in _HCL_ESCAPES:
+            out.append(_HCL_ESCAPES[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
 
 
 def json_token(text: str) -> str:
-    """How spec text appears in generated `.tf.json`."""
-    return json.dumps(literal(text), ensure_ascii=False)
+    """How spec text must appear in generated `.tf.json`."""
+    return json.dumps(_template_literal(text), ensure_ascii=False)
 
 
 def terraform_reads_back(terraform: Any, folder: Path, texts: list[str]) -> list[str]:
@@ -130,8 +146,8 @@ def terraform_reads_back(terraform: Any, folder: Path, texts: list[str]) -> list
             items = ",\n".join(f"    {hcl_token(t)}" for t in texts)
             (root / "values.tf").write_text(f"locals {{\n  v = [\n{items},\n  ]\n}}\n", "utf-8")
         else:
-            body = {"locals": {"v": [literal(t) for t in texts]}}
-            (root / "values.tf.json").write_text(json.dumps(body, ensure_ascii=False), "utf-8")
+            items = ", ".join(json_token(t) for t in texts)
+            (root / "values.tf.json").write_text(f'{{"locals": {{"v": [{items}]}}}}', "utf-8")
         terraform.run(root, "init", "-backend=false", "-no-color")
         # base64: the console quotes strings its own (Go) way, so keep its output ASCII.
         result = terraform.run(
