@@ -349,6 +349,39 @@ def test_a_read_only_output_folder_is_a_clear_error(out: Path) -> None:
     assert_untouched(out, before)
 
 
+@pytest.mark.parametrize(
+    ("journal", "status", "message"),
+    [
+        ("{not json", 1, "is damaged, so an interrupted write cannot be undone safely"),
+        (
+            '{"staging": "../victim", "created": [], "backed_up": []}',
+            1,
+            "names an unexpected staging folder; not using it",
+        ),
+        (
+            '{"staging": ".production.regionform-staging-1", "created": ["../../victim/f"],'
+            ' "backed_up": []}',
+            2,
+            "refusing to write outside the output folder: '../../victim/f'",
+        ),
+    ],
+    ids=["damaged", "staging-outside", "created-outside"],
+)
+def test_a_planted_journal_cannot_point_the_recovery_elsewhere(
+    out: Path, tmp_path: Path, journal: str, status: int, message: str
+) -> None:
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "f").write_text("keep me")
+    (out / "production" / ".regionform-journal.json").write_text(journal)
+    before = tree(out)
+    result = generate(BASE, out)
+    assert result.status == status
+    assert message in result.stderr
+    assert tree(out) == before
+    assert (victim / "f").read_text() == "keep me"
+
+
 # The same rule as the chmod test, for runs as root (containers, CI): the file system says
 # EROFS for every change under OUT, as a read-only mount would.
 READ_ONLY_MOUNT = """
