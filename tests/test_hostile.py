@@ -262,6 +262,15 @@ def test_an_endless_device_is_refused_after_reading_the_cap(out: Path) -> None:
     assert_untouched(out, before)
 
 
+def test_a_named_pipe_nobody_writes_to_does_not_hang(out: Path) -> None:
+    fifo = out.parent / "spec.yaml"
+    os.mkfifo(fifo)
+    before = tree(out)
+    result = generate(fifo, out)
+    assert_located(result, fifo, "RF012", 1, 1)
+    assert_untouched(out, before)
+
+
 @pytest.mark.parametrize(
     ("make", "message"),
     [

@@ -9,6 +9,7 @@ string, only true/false are booleans.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path as FsPath
@@ -457,7 +458,12 @@ def load_file(path: str | FsPath, display_name: str | None = None) -> LoadedDocu
                 )
             ]
         )
-    with fs_path.open("rb") as handle:
+    # O_NONBLOCK only for the open: a named pipe nobody writes to would block open() forever;
+    # opened this way, reading it gives end-of-file instead, so it reads as empty. A pipe
+    # that has a writer, as from `<(…)`, still delivers everything once reads block again.
+    descriptor = os.open(fs_path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    os.set_blocking(descriptor, True)
+    with open(descriptor, "rb") as handle:
         raw = handle.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
         raise SpecError(
