@@ -159,7 +159,7 @@ def generate(
     """
     from dataclasses import replace
 
-    from regionform.writer import check_root, write_root
+    from regionform.writer import check_root, root_folder, write_root
 
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}: use native or cdktf")
@@ -181,7 +181,7 @@ def generate(
     model = spec if isinstance(spec, Spec) else load_spec(spec)
     laid_out = roots(model, layout)
     files = _render(model, laid_out, output_format, Path(model.source.file).name, engine)
-    root = Path(out) / model.environment
+    root = root_folder(out, model.environment)
     folders = tuple(r.folder for r in laid_out.roots)
     if check:
         return replace(check_root(root, files), roots=folders)

@@ -5,7 +5,9 @@ How a write goes:
 1. Take a lock next to the root, so two runs into the same folder never interleave.
 2. Finish or undo an interrupted earlier write (its journal says what it was doing).
 3. Refuse, before changing anything, when a file we would write exists but is not ours, or
-   when one of our files was edited by hand since we wrote it.
+   when one of our files was edited by hand since we wrote it, or when the root or any path
+   we would write, replace or delete inside it is a symbolic link: regionform never writes
+   through a symlink (OUT itself, which the user names, is followed like any path).
 4. Write every new or changed file into a staging folder beside the root. Anything that can
    fail for lack of space or permission fails here, while the root is untouched.
 5. Record a journal, then move old versions aside and staged files in (renames on one file
@@ -24,6 +26,7 @@ import hashlib
 import json
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,6 +79,49 @@ def _safe_relative(name: str) -> None:
         raise UsageError(f"refusing to write outside the output folder: {name!r}")
 
 
+def root_folder(out: str | Path, environment: str) -> Path:
+    """`OUT/<environment>`: the environment must be one plain folder name.
+
+    The schema already restricts it to a DNS-style name; this guard keeps the writer safe
+    for a Spec built in Python that never went through the schema.
+    """
+    if (
+        environment in ("", ".", "..")
+        or environment.startswith(".")
+        or any(sep in environment for sep in ("/", "\\"))
+        or not environment.isprintable()
+        or environment != environment.strip()
+    ):
+        raise UsageError(
+            f"environment {environment!r} cannot be a folder name inside {out}; use "
+            "lowercase letters, digits and hyphens"
+        )
+    return Path(out) / environment
+
+
+def _symlink_in(root: Path, name: str) -> str | None:
+    """The first path from the root down to `name` that is a symbolic link, if any."""
+    path = root
+    for part in Path(name).parts:
+        path = path / part
+        if path.is_symlink():
+            return str(path.relative_to(root))
+    return None
+
+
+def _reason(error: OSError) -> str:
+    """An OSError as one line that names the path and says what to do."""
+    where = f" ({error.filename})" if error.filename else ""
+    text = f"{error.strerror or error}{where}"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return text + "; make the folder writable or choose another --out"
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return text + "; free some space and run again"
+    if error.errno == errno.ELOOP:
+        return text + "; regionform does not follow symbolic links there, remove the link"
+    return text
+
+
 def _on_disk(root: Path, name: str) -> bytes | None:
     try:
         return (root / name).read_bytes()
@@ -87,7 +133,9 @@ def _on_disk(root: Path, name: str) -> bytes | None:
 def _locked(root: Path) -> Iterator[None]:
     root.parent.mkdir(parents=True, exist_ok=True)
     lock_path = root.parent / f".{root.name}.regionform.lock"
-    with open(lock_path, "a+b") as handle:
+    # O_NOFOLLOW: a lock "file" planted as a symlink must not make us create files elsewhere.
+    descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    with open(descriptor, "r+b") as handle:
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while True:
             try:
@@ -99,7 +147,7 @@ def _locked(root: Path) -> Iterator[None]:
                 if time.monotonic() > deadline:
                     raise UsageError(
                         f"another regionform is writing {root} and held it for "
-                        f"{LOCK_WAIT_SECONDS:.0f} s; try again when it is done"
+                        f"{LOCK_WAIT_SECONDS:g} s; try again when it is done"
                     ) from None
                 time.sleep(0.05)
         try:
@@ -110,10 +158,18 @@ def _locked(root: Path) -> Iterator[None]:
 
 def _write_durably(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+    # O_EXCL | O_NOFOLLOW: we only ever create fresh files in folders we made.
+    descriptor = os.open(
+        path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644
+    )
+    try:
+        view = memoryview(data)
+        while view:
+            # os.write may write less than asked (and a full disk fails part-way).
+            view = view[os.write(descriptor, view) :]
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _prune_empty_dirs(root: Path, names: list[str]) -> None:
@@ -129,18 +185,34 @@ def _recover(root: Path) -> None:
     journal_path = root / JOURNAL
     if not journal_path.exists():
         return
-    journal = json.loads(journal_path.read_text("utf-8"))
-    staging = root.parent / journal["staging"]
+    try:
+        journal = json.loads(journal_path.read_text("utf-8"))
+        staging_name = str(journal["staging"])
+        created = [str(n) for n in journal["created"]]
+        backed_up = [str(n) for n in journal["backed_up"]]
+    except (ValueError, KeyError, TypeError):
+        raise WriteConflict(
+            f"{journal_path} is damaged, so an interrupted write cannot be undone safely; "
+            "restore the output folder from version control, then delete the journal"
+        ) from None
+    # The journal lives in the output folder: never let it point us at someone else's files.
+    if not staging_name.startswith(f".{root.name}.regionform-staging-") or (
+        Path(staging_name).name != staging_name
+    ):
+        raise WriteConflict(f"{journal_path} names an unexpected staging folder; not using it")
+    for name in [*created, *backed_up]:
+        _safe_relative(name)
+    staging = root.parent / staging_name
     backup = staging / ".backup"
-    for name in journal["created"]:
+    for name in created:
         with contextlib.suppress(FileNotFoundError):
             (root / name).unlink()
-    for name in journal["backed_up"]:
+    for name in backed_up:
         saved = backup / name
         if saved.exists():
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             os.replace(saved, root / name)
-    _prune_empty_dirs(root, journal["created"])
+    _prune_empty_dirs(root, created)
     shutil.rmtree(staging, ignore_errors=True)
     journal_path.unlink()
 
@@ -150,7 +222,18 @@ def _plan(root: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
     for name in files:
         _safe_relative(name)
     old = _read_manifest(root)
-    conflicts = []
+    for name in old:
+        _safe_relative(name)
+    links = {_symlink_in(root, name) for name in [*files, *old, MANIFEST]} - {None}
+    conflicts = [
+        f"{link}: is a symbolic link; regionform never writes through one"
+        for link in sorted(str(link) for link in links)
+    ]
+    if conflicts:
+        raise WriteConflict(
+            f"not writing {root}; nothing was changed:\n  " + "\n  ".join(conflicts) + "\n"
+            "Replace the link with a real folder or file, or point --out elsewhere."
+        )
     to_write = []
     for name, data in files.items():
         current = _on_disk(root, name)
@@ -187,58 +270,82 @@ def _plan(root: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
 
 def write_root(root: Path, files: dict[str, bytes]) -> GenerateResult:
     root = Path(root)
-    with _locked(root):
-        if root.exists() and not root.is_dir():
-            raise UsageError(f"{root} exists and is not a folder")
-        _recover(root)
-        to_write, to_delete = _plan(root, files)
-        manifest = _manifest_bytes(files)
-        manifest_changed = _on_disk(root, MANIFEST) != manifest
-        unchanged = tuple(sorted(set(files) - set(to_write)))
-        if not to_write and not to_delete and not manifest_changed:
-            return GenerateResult(root=root, unchanged=unchanged, files=files)
+    try:
+        with _locked(root):
+            return _write_locked(root, files)
+    except OSError as error:
+        # Anything before the swap (lock, recovery, reading, staging) changes nothing.
+        raise UsageError(
+            f"cannot write {root}: {_reason(error)}; the previous output is unchanged"
+        ) from None
 
-        staging = root.parent / f".{root.name}.regionform-staging-{os.getpid()}"
-        shutil.rmtree(staging, ignore_errors=True)
-        try:
-            for name in to_write:
-                _write_durably(staging / name, files[name])
-            _write_durably(staging / MANIFEST, manifest)
-        except OSError as error:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise UsageError(
-                f"cannot write {root}: {error.strerror or error}; the previous output is unchanged"
-            ) from None
 
-        moving = [*to_write, MANIFEST]
-        existing = [n for n in [*moving, *to_delete] if (root / n).exists()]
-        created = [n for n in moving if n not in existing]
-        root.mkdir(parents=True, exist_ok=True)
-        journal = {"staging": staging.name, "created": created, "backed_up": existing}
-        _write_durably(root / JOURNAL, json.dumps(journal).encode("utf-8"))
-        try:
-            backup = staging / ".backup"
-            for name in existing:
-                (backup / name).parent.mkdir(parents=True, exist_ok=True)
-                os.replace(root / name, backup / name)
-            for name in moving:
-                (root / name).parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staging / name, root / name)
-        except OSError as error:
-            _recover(root)
-            raise UsageError(
-                f"cannot write {root}: {error.strerror or error}; the previous output was restored"
-            ) from None
-        (root / JOURNAL).unlink()
-        _prune_empty_dirs(root, to_delete)
-        shutil.rmtree(staging, ignore_errors=True)
-        return GenerateResult(
-            root=root,
-            written=tuple(to_write),
-            removed=tuple(to_delete),
-            unchanged=unchanged,
-            files=files,
+def _write_locked(root: Path, files: dict[str, bytes]) -> GenerateResult:
+    if root.is_symlink():
+        raise WriteConflict(
+            f"not writing {root}: it is a symbolic link to {os.readlink(root)}; regionform "
+            "never writes through a symlink. Point --out at the real folder's parent, or "
+            "replace the link with a folder."
         )
+    if root.exists() and not root.is_dir():
+        raise UsageError(f"{root} exists and is not a folder")
+    _recover(root)
+    to_write, to_delete = _plan(root, files)
+    manifest = _manifest_bytes(files)
+    manifest_changed = _on_disk(root, MANIFEST) != manifest
+    unchanged = tuple(sorted(set(files) - set(to_write)))
+    if not to_write and not to_delete and not manifest_changed:
+        return GenerateResult(root=root, unchanged=unchanged, files=files)
+
+    # A fresh, unguessable folder: nothing planted beside the root can redirect our writes.
+    staging = Path(tempfile.mkdtemp(prefix=f".{root.name}.regionform-staging-", dir=root.parent))
+    try:
+        for name in to_write:
+            _write_durably(staging / name, files[name])
+        _write_durably(staging / MANIFEST, manifest)
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise UsageError(
+            f"cannot write {root}: {_reason(error)}; the previous output is unchanged"
+        ) from None
+
+    moving = [*to_write, MANIFEST]
+    existing = [n for n in [*moving, *to_delete] if (root / n).exists()]
+    created = [n for n in moving if n not in existing]
+    journal = {"staging": staging.name, "created": created, "backed_up": existing}
+    try:
+        _write_durably(root / JOURNAL, json.dumps(journal).encode("utf-8"))
+    except OSError as error:
+        with contextlib.suppress(FileNotFoundError):
+            (root / JOURNAL).unlink()
+        shutil.rmtree(staging, ignore_errors=True)
+        raise UsageError(
+            f"cannot write {root}: {_reason(error)}; the previous output is unchanged"
+        ) from None
+    try:
+        backup = staging / ".backup"
+        for name in existing:
+            (backup / name).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(root / name, backup / name)
+        for name in moving:
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / name, root / name)
+    except OSError as error:
+        _recover(root)
+        raise UsageError(
+            f"cannot write {root}: {_reason(error)}; the previous output was restored"
+        ) from None
+    (root / JOURNAL).unlink()
+    _prune_empty_dirs(root, to_delete)
+    shutil.rmtree(staging, ignore_errors=True)
+    return GenerateResult(
+        root=root,
+        written=tuple(to_write),
+        removed=tuple(to_delete),
+        unchanged=unchanged,
+        files=files,
+    )
 
 
 def check_root(root: Path, files: dict[str, bytes]) -> GenerateResult:

@@ -9,6 +9,7 @@ string, only true/false are booleans.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path as FsPath
@@ -21,7 +22,9 @@ from regionform.spec.source import Path, SourceMap
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 50
-MAX_EXPANDED_NODES = 200_000
+# Real estates are a few thousand nodes; past this, schema validation alone would take
+# seconds (the hostile corpus measures it), so more is an alias bomb or not a spec.
+MAX_EXPANDED_NODES = 50_000
 
 _ParserLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -149,6 +152,26 @@ def _mark(event: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
+def _check_collection_tag(event: Any, file: str) -> None:
+    """Tags on lists and maps too: `!!python/object/apply:os.system [...]` is a sequence."""
+    if event.tag in (None, "!") or event.tag in _KNOWN_TAGS:
+        return
+    raise _Abort(
+        Finding(
+            "RF001",
+            f"unsupported YAML tag {event.tag!r}",
+            Location(file, *_mark(event)),
+            hint="remove the tag; specs hold plain strings, numbers, booleans, lists and maps",
+        )
+    )
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 def _scalar_value(event: Any, file: str) -> Any:
     tag = event.tag
     if tag in (None, "!"):
@@ -193,9 +216,10 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                 Finding(
                     "RF006",
                     f"the document expands to more than {MAX_EXPANDED_NODES} nodes "
-                    "(an alias bomb?)",
+                    "(an alias bomb, or far more than a spec holds)",
                     Location(file, *mark),
-                    hint="do not nest aliases of aliases; write the values out",
+                    hint="do not nest aliases of aliases; write the values out, and keep one "
+                    "estate per spec",
                 )
             )
         if not stack:
@@ -237,6 +261,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                             "RF001",
                             "a merge key (<<) must refer to a mapping or a list of mappings",
                             Location(file, *key_mark),
+                            hint="merge only anchors of mappings, e.g. <<: *defaults",
                         )
                     )
                 for mkey, mvalue in merge.items():
@@ -305,6 +330,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                             "RF001",
                             "mapping keys must be plain strings, not lists or maps",
                             Location(file, *mark),
+                            hint="use a simple string key",
                         )
                     )
                 if len(stack) >= MAX_DEPTH:
@@ -316,6 +342,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                             hint="a regionform spec is only a few levels deep; flatten it",
                         )
                     )
+                _check_collection_tag(event, file)
                 path = child_path() if stack else ()
                 container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
                 stack.append(_Frame(container, path, mark, event.anchor))
@@ -335,7 +362,13 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                 mark = _mark(event)
                 if event.anchor not in anchors:
                     raise _Abort(
-                        Finding("RF001", f"unknown alias *{event.anchor}", Location(file, *mark))
+                        Finding(
+                            "RF001",
+                            f"unknown alias *{event.anchor}",
+                            Location(file, *mark),
+                            hint=f"define the anchor &{event.anchor} before this line, or write "
+                            "the value out",
+                        )
                     )
                 value, size = anchors[event.anchor]
                 if size < 0:
@@ -354,6 +387,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                                 "RF001",
                                 "mapping keys must be plain strings",
                                 Location(file, *mark),
+                                hint="use a simple string key",
                             )
                         )
                     attach(None, mark, 0, raw_key=value)
@@ -373,6 +407,26 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                     f"YAML syntax error: {problem}",
                     Location(file, line, col),
                     hint="fix the YAML syntax at this position",
+                ),
+            ]
+        ) from None
+    except yaml.reader.ReaderError as exc:
+        # Characters YAML forbids in a file (C0 controls, DEL, …): say where, not an offset.
+        offset = exc.position
+        if _ParserLoader is not yaml.SafeLoader:
+            # libyaml counts bytes of the UTF-8 text; the pure-Python reader counts characters.
+            offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+        line, col = _position(text, offset)
+        raise SpecError(
+            [
+                *findings,
+                Finding(
+                    "RF004",
+                    f"the file contains the control character U+{exc.character:04X}, which "
+                    "YAML does not allow",
+                    Location(file, line, col),
+                    hint=f'remove it; if you need it, write it as "\\x{exc.character:02x}" '
+                    "inside a double-quoted string",
                 ),
             ]
         ) from None
@@ -404,7 +458,12 @@ def load_file(path: str | FsPath, display_name: str | None = None) -> LoadedDocu
                 )
             ]
         )
-    with fs_path.open("rb") as handle:
+    # O_NONBLOCK only for the open: a named pipe nobody writes to would block open() forever;
+    # opened this way, reading it gives end-of-file instead, so it reads as empty. A pipe
+    # that has a writer, as from `<(…)`, still delivers everything once reads block again.
+    descriptor = os.open(fs_path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    os.set_blocking(descriptor, True)
+    with open(descriptor, "rb") as handle:
         raw = handle.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
         raise SpecError(
@@ -413,6 +472,7 @@ def load_file(path: str | FsPath, display_name: str | None = None) -> LoadedDocu
                     "RF003",
                     f"the file is larger than {MAX_BYTES} bytes",
                     Location(name, 1, 1),
+                    hint="check that this is the spec file",
                 )
             ]
         )
