@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "generate", "lint_spec", "load_spec"]
+__all__ = ["__version__", "generate", "lint_spec", "load_spec", "plan"]
 
 
 def __getattr__(name: str) -> Any:
     # Lazy, so `import regionform` (and the lint fast path) stays cheap.
-    if name in ("generate", "lint_spec", "load_spec"):
+    if name in ("generate", "lint_spec", "load_spec", "plan"):
         from regionform import api
 
         return getattr(api, name)
