@@ -16,7 +16,6 @@ and a shared plugin cache, so no run downloads the provider.
 from __future__ import annotations
 
 import argparse
-import inspect
 import os
 import statistics
 import sys
@@ -30,7 +29,6 @@ sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
 from moto_server import MotoServer, moto_server, write_moto_override  # noqa: E402
 from synthetic import synthetic_spec  # noqa: E402
 
-from regionform.api import generate  # noqa: E402
 from regionform.plan.run import run_plan  # noqa: E402
 from regionform.plan.runner import Target  # noqa: E402
 
@@ -100,11 +98,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--parallel", type=int, default=4)
     args = parser.parse_args()
-    layouts = ["single"]
-    if "layout" in inspect.signature(generate).parameters:
-        layouts.append("per-region")
-    else:
-        print("per-region layout not available in this build: single only", file=sys.stderr)
+    layouts = ["single", "per-region"]
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="regionform-bench-") as tmp, moto_server() as server:

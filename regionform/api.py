@@ -16,6 +16,7 @@ from regionform.spec.loader import load_file
 from regionform.spec.model import Spec, build
 
 if TYPE_CHECKING:
+    from regionform.layout import Layout
     from regionform.plan.run import PlanResult
 
 
@@ -82,24 +83,49 @@ class GenerateResult:
     missing: tuple[str, ...] = ()
     extra: tuple[str, ...] = ()
     files: dict[str, bytes] = field(default_factory=dict, repr=False)
+    # Root folders relative to `root`, in apply order ("." for the single layout).
+    roots: tuple[str, ...] = (".",)
 
     @property
     def up_to_date(self) -> bool:
         return not (self.stale or self.missing or self.extra)
 
 
-def render_files(spec: Spec, output_format: str, spec_name: str) -> dict[str, bytes]:
-    """Every file of the root, relative path → bytes, without touching the disk."""
+def _check_layout(layout: str) -> None:
+    from regionform.layout import LAYOUTS
+
+    if layout not in LAYOUTS:
+        raise UsageError(f"unknown layout {layout!r}: use {' or '.join(LAYOUTS)}")
+
+
+def render_files(
+    spec: Spec, output_format: str, spec_name: str, layout: str = "single"
+) -> dict[str, bytes]:
+    """Every file under OUT/<environment>/, relative path → bytes, without touching the disk."""
+    return _render(spec, roots(spec, layout), output_format, spec_name)
+
+
+def _render(spec: Spec, laid_out: Layout, output_format: str, spec_name: str) -> dict[str, bytes]:
     from regionform.bundle import module_files
-    from regionform.generators.root import generate_root
     from regionform.render import render
 
-    root = generate_root(spec)
-    files = render(root.document, output_format, spec_name)
+    files: dict[str, bytes] = {}
+    for root in laid_out.roots:
+        prefix = "" if root.folder == "." else f"{root.folder}/"
+        rendered = render(root.document, output_format, spec_name)
+        files.update({prefix + name: data for name, data in rendered.items()})
     if spec.modules.kind == "bundled":
-        for module in root.modules:
+        for module in laid_out.modules:
             files.update(module_files(module))
     return dict(sorted(files.items()))
+
+
+def roots(spec: str | Path | Spec, layout: str = "single") -> Layout:
+    """The roots `generate` writes for this layout, in apply order."""
+    from regionform.layout import lay_out
+
+    _check_layout(layout)
+    return lay_out(spec if isinstance(spec, Spec) else load_spec(spec), layout)
 
 
 def generate(
@@ -107,19 +133,24 @@ def generate(
     out: str | Path = "out",
     output_format: str = "hcl",
     check: bool = False,
+    layout: str = "single",
 ) -> GenerateResult:
     """Generate `<out>/<environment>/`; with check=True, write nothing and report staleness."""
+    from dataclasses import replace
+
     from regionform.writer import check_root, write_root
 
     if output_format not in ("hcl", "json"):
         raise UsageError(f"unknown format {output_format!r}: use hcl or json")
+    _check_layout(layout)
     model = spec if isinstance(spec, Spec) else load_spec(spec)
-    spec_name = Path(model.source.file).name
-    files = render_files(model, output_format, spec_name)
+    laid_out = roots(model, layout)
+    files = _render(model, laid_out, output_format, Path(model.source.file).name)
     root = Path(out) / model.environment
+    folders = tuple(r.folder for r in laid_out.roots)
     if check:
-        return check_root(root, files)
-    return write_root(root, files)
+        return replace(check_root(root, files), roots=folders)
+    return replace(write_root(root, files), roots=folders)
 
 
 def plan(spec: str | Path | Spec, out: str | Path = "out", **options: Any) -> PlanResult:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Annotated
 
 import typer
@@ -35,6 +35,19 @@ class LintFormat(StrEnum):
 class OutputFormat(StrEnum):
     hcl = "hcl"
     json = "json"
+
+
+class LayoutName(StrEnum):
+    single = "single"
+    per_region = "per-region"
+
+
+class RootsFormat(StrEnum):
+    json = "json"
+    text = "text"
+
+
+LAYOUT_HELP = "single (one root per environment) or per-region (a root per region + global)."
 
 
 def _version(value: bool) -> None:
@@ -87,12 +100,15 @@ def generate(
         bool,
         typer.Option(help="Write nothing; exit 1 and list the differences when OUT is stale."),
     ] = False,
+    layout: Annotated[LayoutName, typer.Option(help=LAYOUT_HELP)] = LayoutName.single,
 ) -> None:
     """Generate the Terraform root for the spec's environment."""
     from regionform.api import generate as run_generate
 
     try:
-        result = run_generate(spec, out=out, output_format=output.value, check=check)
+        result = run_generate(
+            spec, out=out, output_format=output.value, check=check, layout=layout.value
+        )
     except SpecError as error:
         from regionform.lint.report import print_findings
 
@@ -117,7 +133,7 @@ def generate(
                 typer.echo(f"{label}: {result.root / name}")
         typer.echo(
             f"{result.root} is out of date; run `regionform generate {spec} --out {out} "
-            f"--format {output.value}`",
+            f"--format {output.value} --layout {layout.value}`",
             err=True,
         )
         raise typer.Exit(1)
@@ -125,6 +141,48 @@ def generate(
         f"{result.root}: {len(result.written)} written, {len(result.removed)} removed, "
         f"{len(result.unchanged)} unchanged"
     )
+
+
+@app.command()
+def roots(
+    spec: Annotated[Path, typer.Argument(help="The spec file.", show_default=False)],
+    layout: Annotated[LayoutName, typer.Option(help=LAYOUT_HELP)] = LayoutName.single,
+    output: Annotated[
+        RootsFormat,
+        typer.Option("--format", help="json (a GitHub Actions matrix) or text (one path a line)."),
+    ] = RootsFormat.json,
+) -> None:
+    """Print the roots under OUT/<environment> in apply order (each after the roots it reads)."""
+    import json
+
+    from regionform.api import roots as list_roots
+
+    try:
+        laid_out = list_roots(spec, layout.value)
+    except SpecError as error:
+        from regionform.lint.report import print_findings
+
+        print_findings(error.findings, "text", sys.stderr)
+        raise typer.Exit(1) from None
+    except UsageError as error:
+        typer.echo(f"regionform: {error}", err=True)
+        raise typer.Exit(2) from None
+    entries = [
+        {"root": root.name, "path": str(PurePosixPath(laid_out.environment, root.folder))}
+        for root in laid_out.roots
+    ]
+    if output is RootsFormat.json:
+        typer.echo(json.dumps(entries))
+    else:
+        for entry in entries:
+            typer.echo(entry["path"])
+    for cycle in laid_out.cycles:
+        # No order satisfies roots that read each other; say what a first apply takes.
+        typer.echo(
+            f"regionform: roots {', '.join(cycle)} read each other: on a first apply, apply "
+            "them in this order, then apply them again",
+            err=True,
+        )
 
 
 @app.command()
@@ -144,11 +202,6 @@ def rules() -> None:
         typer.echo(f"{rule.code}  {rule.severity.value:<7}  {rule.name:<18}  {rule.summary}")
 
 
-class Layout(StrEnum):
-    single = "single"
-    per_region = "per-region"
-
-
 class SummaryFormat(StrEnum):
     text = "text"
     markdown = "markdown"
@@ -163,7 +216,7 @@ def plan(
     output: Annotated[OutputFormat, typer.Option("--format", help="hcl or json.")] = (
         OutputFormat.hcl
     ),
-    layout: Annotated[Layout, typer.Option(help="single or per-region.")] = Layout.single,
+    layout: Annotated[LayoutName, typer.Option(help=LAYOUT_HELP)] = LayoutName.single,
     root: Annotated[
         list[str] | None,
         typer.Option(help="Plan only this root (repeatable; see `regionform roots`)."),

@@ -34,9 +34,10 @@ LABELS = {
     "resource": 2,
     "data": 2,
     "moved": 0,
+    "check": 1,
 }
-NESTED_BLOCKS = {"required_providers", "backend", "default_tags", "assume_role"}
-REFERENCES = {"providers", "depends_on", "from", "to"}
+NESTED_BLOCKS = {"required_providers", "backend", "default_tags", "assume_role", "assert"}
+REFERENCES = {"providers", "provider", "depends_on", "from", "to"}
 _ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
 
 
@@ -102,7 +103,8 @@ def _hcl_body(body: dict[str, Any]) -> dict[str, Any]:
     for key, value in body.items():
         if key in ("__is_block__", "__comments__", "__start_line__", "__end_line__"):
             continue
-        if key in NESTED_BLOCKS:
+        # `backend` is also an attribute (of terraform_remote_state); blocks are lists of objects.
+        if key in NESTED_BLOCKS and all(isinstance(block, dict) for block in value):
             bodies = []
             for block in value:
                 if key == "backend":
@@ -125,11 +127,11 @@ def canonical_hcl(path: Path) -> dict[str, Any]:
         if kind == "__comments__":
             continue
         for block in blocks:
-            if LABELS[kind] == 0:
-                out.setdefault(kind, []).append(_hcl_body(block))
-            else:
-                ((label, body),) = block.items()
-                out.setdefault(kind, []).append({_hcl_key(label): _hcl_body(body)})
+            labels: list[str] = []
+            for _ in range(LABELS[kind]):
+                ((label, block),) = block.items()
+                labels.append(_hcl_key(label))
+            out.setdefault(kind, []).append({".".join(labels): _hcl_body(block)})
     return out
 
 
@@ -138,7 +140,7 @@ def _json_body(body: dict[str, Any]) -> dict[str, Any]:
     for key, value in body.items():
         if key == "//":
             continue
-        if key in NESTED_BLOCKS:
+        if key in NESTED_BLOCKS and isinstance(value, dict | list):
             values = value if isinstance(value, list) else [value]
             if key == "backend":
                 out[key] = [
@@ -157,14 +159,21 @@ def canonical_json(path: Path) -> dict[str, Any]:
     for kind, value in parsed.items():
         if kind == "//":
             continue
-        if LABELS[kind] == 0:
-            for body in value if isinstance(value, list) else [value]:
-                out.setdefault(kind, []).append(_json_body(body))
-            continue
-        for label, bodies in value.items():
+        for labels, bodies in _labelled(value, LABELS[kind]):
             for body in bodies if isinstance(bodies, list) else [bodies]:
-                out.setdefault(kind, []).append({label: _json_body(body)})
+                out.setdefault(kind, []).append({".".join(labels): _json_body(body)})
     return out
+
+
+def _labelled(value: Any, labels: int) -> list[tuple[list[str], Any]]:
+    """JSON syntax nests a block's labels as object keys."""
+    if labels == 0:
+        return [([], value)]
+    return [
+        ([label, *rest], body)
+        for label, inner in value.items()
+        for rest, body in _labelled(inner, labels - 1)
+    ]
 
 
 def numbers_as_json(value: Any) -> Any:

@@ -52,6 +52,10 @@ _ALIAS_HCL = re.compile(r'^\s*alias\s*=\s*"([A-Za-z0-9_]+)"', re.MULTILINE)
 _REMOTE_STATE_HCL = re.compile(
     r'^data\s+"terraform_remote_state"\s+"([A-Za-z0-9_-]+)"', re.MULTILINE
 )
+_STATE_BUCKET_HCL = re.compile(
+    r'^data\s+"aws_s3_objects"\s+"[A-Za-z0-9_-]+"\s*\{[^}]*?^\s*bucket\s*=\s*"([^"]+)"',
+    re.MULTILINE | re.DOTALL,
+)
 
 
 def _free_port() -> int:
@@ -145,6 +149,20 @@ def remote_states(root: Path) -> list[str]:
     return sorted(names)
 
 
+def state_buckets(root: Path) -> list[str]:
+    """Buckets the root's `aws_s3_objects` data sources list (where upstream states live)."""
+    buckets: set[str] = set()
+    for path in root.glob("*.tf"):
+        buckets.update(_STATE_BUCKET_HCL.findall(path.read_text("utf-8")))
+    for path in root.glob("*.tf.json"):
+        if path.name == OVERRIDE_FILE:
+            continue
+        body = json.loads(path.read_text("utf-8"))
+        for lookup in body.get("data", {}).get("aws_s3_objects", {}).values():
+            buckets.add(lookup["bucket"])
+    return sorted(buckets)
+
+
 def provider_override(alias: str, endpoint: str) -> dict[str, object]:
     return {
         "alias": alias,
@@ -182,9 +200,21 @@ def write_moto_override(
             raise ValueError(f"{root}: no local state file given for remote state {missing}")
         body["data"] = {
             "terraform_remote_state": {
-                name: {"backend": "local", "config": {"path": str(files[name])}} for name in names
+                name: {
+                    # The root reads an upstream state only once it exists (per-region layout).
+                    "count": f'${{fileexists("{files[name]}") ? 1 : 0}}',
+                    "backend": "local",
+                    "config": {"path": str(files[name])},
+                }
+                for name in names
             }
         }
+        # The root looks its upstream state objects up in the S3 state bucket; the bucket
+        # exists wherever the root runs (its own backend uses it), so create it here.
+        for bucket in state_buckets(root):
+            request = urllib.request.Request(f"{endpoint}/{bucket}", method="PUT")
+            with contextlib.suppress(urllib.error.HTTPError), urllib.request.urlopen(request):
+                pass
     path = root / OVERRIDE_FILE
     path.write_text(json.dumps(body, indent=2) + "\n", "utf-8")
     return path

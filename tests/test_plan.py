@@ -9,7 +9,6 @@ its human "Plan: …" line, computed here without regionform's summary code.
 
 from __future__ import annotations
 
-import inspect
 import json
 import re
 import subprocess
@@ -30,7 +29,6 @@ from regionform.plan.runner import PLAN_FILE, Target
 pytestmark = pytest.mark.terraform
 
 LAYOUTS = ("single", "per-region")
-PER_REGION_READY = "layout" in inspect.signature(generate).parameters
 PLAN_LINE = re.compile(r"Plan: (\d+) to add, (\d+) to change, (\d+) to destroy\.")
 
 TINY = """\
@@ -93,8 +91,7 @@ def planned(
 ) -> dict[tuple[str, str], tuple[PlanResult, Path]]:
     """Every example in every layout, planned on an empty account (two plans at a time)."""
     moto.reset()
-    layouts = LAYOUTS if PER_REGION_READY else ("single",)
-    cases = [(spec.stem, layout) for spec in EXAMPLES for layout in layouts]
+    cases = [(spec.stem, layout) for spec in EXAMPLES for layout in LAYOUTS]
 
     def plan(case: tuple[str, str]) -> tuple[PlanResult, Path]:
         example, layout = case
@@ -140,8 +137,6 @@ def test_plan_succeeds_and_counts_equal_terraforms(
     example: str,
     layout: str,
 ) -> None:
-    if (example, layout) not in planned:
-        pytest.skip("the per-region layout is not merged into this branch yet")
     result, out = planned[(example, layout)]
     assert result.failures == ()
     assert result.exit_code(detailed_exitcode=True) == 2  # an empty account: all to add

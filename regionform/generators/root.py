@@ -19,6 +19,8 @@ class GeneratedRoot:
     environment: str
     document: Document
     modules: tuple[str, ...]  # our modules the root calls, to bundle next to it
+    # Every module call, for layouts that need to know what a block in the document is.
+    calls: tuple[ModuleCall, ...] = ()
 
 
 def region_file(region: str) -> str:
@@ -150,4 +152,4 @@ def generate_root(spec: Spec) -> GeneratedRoot:
         document[stem] = {"module": {name: blocks[name] for name in sorted(blocks)}}
     document["outputs"] = _outputs(spec)
     modules = tuple(sorted({call.module for call in calls}))
-    return GeneratedRoot(spec.environment, document, modules)
+    return GeneratedRoot(spec.environment, document, modules, tuple(calls))

@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from regionform.findings import UsageError
 from regionform.plan.runner import (
@@ -30,7 +30,6 @@ from regionform.plan.summary import RootSummary, Summary, summarize_plan
 from regionform.spec.aws import GLOBAL_REGION, provider_alias
 from regionform.spec.model import Spec
 
-LAYOUTS = ("single", "per-region")
 DEFAULT_TIMEOUTS = Timeouts()
 
 
@@ -84,10 +83,8 @@ def _generate(
     """(environment folder, roots relative to it in apply order, up to date)."""
     from regionform.api import generate
 
-    options: dict[str, Any] = {} if layout == "single" else {"layout": layout}
-    result = generate(spec, out=out, output_format=output_format, check=check, **options)
-    roots: tuple[str, ...] = getattr(result, "roots", (".",))
-    return result.root, roots, result.up_to_date
+    result = generate(spec, out=out, output_format=output_format, check=check, layout=layout)
+    return result.root, result.roots, result.up_to_date
 
 
 def choose_roots(targets: Sequence[Target], wanted: Iterable[str]) -> list[Target]:
@@ -128,8 +125,6 @@ def run_plan(
     from regionform.api import load_spec
     from regionform.plan.progress import Progress
 
-    if layout not in LAYOUTS:
-        raise UsageError(f"unknown layout {layout!r}: use single or per-region")
     if parallel < 1:
         raise UsageError("--parallel must be at least 1")
     model = spec if isinstance(spec, Spec) else load_spec(spec)

@@ -18,6 +18,7 @@ _KEYWORDS = {"true", "false", "null", "for", "in", "if", "else", "endif", "endfo
 _NESTED_BLOCKS: dict[str, dict[str, int]] = {
     "terraform": {"required_providers": 0, "backend": 1, "cloud": 0},
     "provider": {"default_tags": 0, "assume_role": 0, "ignore_tags": 0},
+    "check": {"assert": 0},
 }
 # How many labels each top-level block type has in JSON syntax.
 _TOP_LABELS = {
@@ -32,6 +33,7 @@ _TOP_LABELS = {
     "moved": 0,
     "import": 0,
     "removed": 0,
+    "check": 1,
 }
 # Attributes whose JSON strings are bare references, not templates.
 _REFERENCE_ATTRIBUTES = {"providers", "depends_on", "from", "to"}
@@ -206,6 +208,11 @@ def _block(
         meta = {k: attributes.pop(k) for k in _MODULE_META if k in attributes}
         lines.extend(_attributes(meta, indent + 1))
         if meta and attributes:
+            lines.append("")
+    if kind in ("data", "resource") and "provider" in attributes:
+        # The provider meta-argument is a bare reference (aws.ap_south_1), not a template.
+        lines.extend(_attributes({"provider": attributes.pop("provider")}, indent + 1, True))
+        if attributes:
             lines.append("")
     lines.extend(_attributes(attributes, indent + 1))
     for name, value in blocks:
