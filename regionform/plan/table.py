@@ -117,10 +117,12 @@ def markdown_table(summary: Summary, title: str = "regionform plan") -> str:
     out += [f"- {_md(line)}" for line in status]
     refused = summary.refused
     allowed = [g for g in summary.guarded if g.allowed]
-    if refused:
-        out += ["", f"**Refused**: stateful resources deleted or replaced; {ALLOW_HINT}:", ""]
-        out += [f"- `{g.address}` ({g.what}, {g.verb}; root `{g.root}`)" for g in refused]
-    if allowed:
-        out += ["", "Allowed with `--allow-destroy`:", ""]
-        out += [f"- `{g.address}` ({g.what}, {g.verb}; root `{g.root}`)" for g in allowed]
+    hint = ALLOW_HINT.replace("--allow-destroy ADDRESS", "`--allow-destroy ADDRESS`")
+    for heading, entries in (
+        (f"**Refused**: stateful resources deleted or replaced; {hint}:", refused),
+        ("Allowed with `--allow-destroy`:", allowed),
+    ):
+        if entries:
+            out += ["", heading, ""] if out[-1] else [heading, ""]
+            out += [f"- `{g.address}` ({g.what}, {g.verb}; root `{g.root}`)" for g in entries]
     return "\n".join(out).rstrip("\n") + "\n"
