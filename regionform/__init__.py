@@ -12,12 +12,12 @@ from typing import Any
 __version__ = "0.1.0"
 # Where users find the docs and the pre-commit hooks (SARIF informationUri, `regionform init`).
 HOMEPAGE = "https://github.com/regionform/regionform"
-__all__ = ["__version__", "generate", "lint_spec", "load_spec"]
+__all__ = ["__version__", "generate", "lint_spec", "load_spec", "plan"]
 
 
 def __getattr__(name: str) -> Any:
     # Lazy, so `import regionform` (and the lint fast path) stays cheap.
-    if name in ("generate", "lint_spec", "load_spec"):
+    if name in ("generate", "lint_spec", "load_spec", "plan"):
         from regionform import api
 
         return getattr(api, name)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from regionform.findings import Finding, Location, Severity, SpecError, UsageError
 from regionform.spec.loader import load_file
@@ -17,6 +17,7 @@ from regionform.spec.model import Spec, build
 
 if TYPE_CHECKING:
     from regionform.layout import Layout
+    from regionform.plan.run import PlanResult
 
 
 def _read(path: str | Path) -> tuple[Spec | None, list[Finding]]:
@@ -186,3 +187,16 @@ def generate(
     if check:
         return replace(check_root(root, files), roots=folders)
     return replace(write_root(root, files), roots=folders)
+
+
+def plan(spec: str | Path | Spec, out: str | Path = "out", **options: Any) -> PlanResult:
+    """Generate, then `terraform init` + `plan` every root and summarise: `regionform plan`.
+
+    Options are those of `regionform.plan.run.run_plan` (output_format, layout, roots,
+    parallel, allow_destroy, generate, env, prepare, progress). Exit status:
+    `result.exit_code(detailed_exitcode)`; the table: `regionform.plan.table.text_table(
+    result.summary)`.
+    """
+    from regionform.plan.run import run_plan
+
+    return run_plan(spec, out=out, **options)

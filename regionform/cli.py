@@ -259,3 +259,102 @@ def init(
         "then commit; see the workflow's header for the AWS roles",
         err=True,
     )
+
+
+class SummaryFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+
+
+@app.command()
+def plan(
+    spec: Annotated[Path, typer.Argument(help="The spec file.", show_default=False)],
+    out: Annotated[
+        Path, typer.Option(help="Output folder; the roots are under OUT/<environment>/.")
+    ] = Path("out"),
+    output: Annotated[OutputFormat, typer.Option("--format", help="hcl or json.")] = (
+        OutputFormat.hcl
+    ),
+    layout: Annotated[LayoutName, typer.Option(help=LAYOUT_HELP)] = LayoutName.single,
+    root: Annotated[
+        list[str] | None,
+        typer.Option(help="Plan only this root (repeatable; see `regionform roots`)."),
+    ] = None,
+    parallel: Annotated[int, typer.Option(help="Roots planned at once.")] = 4,
+    detailed_exitcode: Annotated[
+        bool, typer.Option(help="Exit 2 when there are changes, 0 when none.")
+    ] = False,
+    allow_destroy: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Allow this stateful resource address to be deleted or replaced (repeatable)."
+        ),
+    ] = None,
+    summary_json: Annotated[
+        Path | None, typer.Option(help="Also write the summary as JSON (for summarize).")
+    ] = None,
+    summary_markdown: Annotated[
+        Path | None, typer.Option(help="Also write the summary as Markdown.")
+    ] = None,
+    no_generate: Annotated[
+        bool, typer.Option("--no-generate", help="Plan what is already in OUT.")
+    ] = False,
+) -> None:
+    """Generate, run terraform init and plan in every root, and print one summary table.
+
+    Exit 0 on success, 2 with --detailed-exitcode when there are changes, 1 on any error or
+    a plan that deletes or replaces a database, cache, bucket, KMS key or EKS cluster that
+    --allow-destroy does not name.
+    """
+    from regionform.plan.report import report_plan, write_summary_files
+    from regionform.plan.run import run_plan
+
+    try:
+        result = run_plan(
+            spec,
+            out=out,
+            output_format=output.value,
+            layout=layout.value,
+            roots=root or (),
+            parallel=parallel,
+            allow_destroy=allow_destroy or (),
+            generate=not no_generate,
+            progress=sys.stderr,
+        )
+        report_plan(result, str(spec), sys.stdout, sys.stderr)
+        write_summary_files(result.summary, summary_json, summary_markdown)
+    except SpecError as error:
+        from regionform.lint.report import print_findings
+
+        print_findings(error.findings, "text", sys.stderr)
+        typer.echo("regionform: nothing planned; fix the findings above", err=True)
+        raise typer.Exit(1) from None
+    except UsageError as error:
+        typer.echo(f"regionform: {error}", err=True)
+        raise typer.Exit(1) from None
+    status = result.exit_code(detailed_exitcode)
+    if status:
+        raise typer.Exit(status)
+
+
+@app.command()
+def summarize(
+    summaries: Annotated[
+        list[Path],
+        typer.Argument(help="Summary JSON files (plan --summary-json).", show_default=False),
+    ],
+    output: Annotated[
+        SummaryFormat, typer.Option("--format", help="markdown or text.")
+    ] = SummaryFormat.markdown,
+) -> None:
+    """Merge plan summaries (e.g. one per root from a CI matrix) into one table."""
+    from regionform.plan.report import read_summaries
+    from regionform.plan.table import markdown_table, text_table
+
+    try:
+        merged = read_summaries(summaries)
+    except UsageError as error:
+        typer.echo(f"regionform: {error}", err=True)
+        raise typer.Exit(2) from None
+    render = markdown_table if output is SummaryFormat.markdown else text_table
+    sys.stdout.write(render(merged))

@@ -201,8 +201,14 @@ def write_moto_override(
         body["data"] = {
             "terraform_remote_state": {
                 name: {
-                    # The root reads an upstream state only once it exists (per-region layout).
-                    "count": f'${{fileexists("{files[name]}") ? 1 : 0}}',
+                    # The root reads an upstream state only once it holds outputs (per-region
+                    # layout). Not `fileexists`: while the upstream root plans, Terraform's
+                    # local backend keeps an empty state file there to lock it, and reading
+                    # that fails ("No stored state was found") when roots plan in parallel.
+                    "count": (
+                        f'${{try(length(jsondecode(file("{files[name]}")).outputs), 0) > 0'
+                        " ? 1 : 0}"
+                    ),
                     "backend": "local",
                     "config": {"path": str(files[name])},
                 }
