@@ -57,6 +57,7 @@ class Vpc:
     subnets: SubnetPlan | None = None  # None: the VPC is too small for the default plan
     flow_log_retention_days: int = 365
     flow_log_traffic_type: str = "ALL"
+    flow_log_retention_reason: str | None = None  # why under a year (RF146)
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,7 @@ class Cluster:
     endpoint_public_access_cidrs: tuple[str, ...] = ()
     admin_role_arns: tuple[str, ...] = ()
     log_retention_days: int = 365
+    log_retention_reason: str | None = None  # why under a year (RF146)
     node_groups: tuple[NodeGroup, ...] = ()
     fargate_profiles: tuple[FargateProfile, ...] = ()
 
@@ -185,6 +187,7 @@ class Waf:
     bot_control: bool = False
     associate_alb_arns: tuple[str, ...] = ()
     log_retention_days: int = 365
+    log_retention_reason: str | None = None  # why under a year (RF146)
 
 
 @dataclass(frozen=True)
@@ -366,6 +369,7 @@ def _vpc(data: dict[str, Any]) -> Vpc:
         subnets=plan,
         flow_log_retention_days=int(flow_logs.get("retention_days", 365)),
         flow_log_traffic_type=flow_logs.get("traffic_type", "ALL"),
+        flow_log_retention_reason=flow_logs.get("retention_reason"),
     )
 
 
@@ -398,6 +402,7 @@ def _cluster(data: dict[str, Any]) -> Cluster:
         endpoint_public_access_cidrs=tuple(data.get("endpoint_public_access_cidrs") or ()),
         admin_role_arns=tuple(data.get("admin_role_arns") or ()),
         log_retention_days=int(data.get("log_retention_days", 365)),
+        log_retention_reason=data.get("log_retention_reason"),
         node_groups=tuple(groups),
         fargate_profiles=tuple(
             FargateProfile(name, tuple(p["namespaces"]), _pairs(p.get("labels")))
@@ -425,6 +430,7 @@ def _waf(data: dict[str, Any]) -> Waf:
         bot_control=bool(data.get("bot_control", False)),
         associate_alb_arns=tuple(data.get("associate_alb_arns") or ()),
         log_retention_days=int(data.get("log_retention_days", 365)),
+        log_retention_reason=data.get("log_retention_reason"),
     )
 
 
