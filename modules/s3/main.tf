@@ -319,7 +319,8 @@ resource "aws_s3_bucket_logging" "this" {
 
   bucket        = aws_s3_bucket.this[each.key].id
   target_bucket = aws_s3_bucket.access_logs.id
-  target_prefix = "${each.key}/"
+  # The name's purpose, not the key: a renamed key keeps writing under the same prefix.
+  target_prefix = "${coalesce(each.value.name_purpose, each.key)}/"
 
   target_object_key_format {
     partitioned_prefix {
