@@ -8,6 +8,7 @@ through `ref()`.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,3 +45,23 @@ class DerivedName:
     limit: int
     what: str  # e.g. "IAM role for VPC flow logs"
     path: tuple[str | int, ...]  # the spec node the name derives from, for the finding
+
+
+@dataclass(frozen=True)
+class Move:
+    """A `moved` block: the object at `source` in state now lives at `target`.
+
+    Addresses are Terraform addresses, e.g. `module.rds_tenant_acme` or
+    `module.s3_ap_south_1.aws_s3_bucket.this["tenant-acme"]`.
+    """
+
+    source: str
+    target: str
+
+    def block(self) -> dict[str, str]:
+        return {"from": self.source, "to": self.target}
+
+
+def instance(resource: str, key: str) -> str:
+    """The address of one `for_each` instance: resource["key"]."""
+    return f"{resource}[{json.dumps(key)}]"

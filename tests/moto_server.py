@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import shutil
 import socket
@@ -78,6 +79,9 @@ class MotoServer:
             [executable, "-H", "127.0.0.1", "-p", str(self.port)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            # The rds module attaches the AWS-managed AmazonRDSEnhancedMonitoringRole policy;
+            # moto only knows AWS-managed policies when asked to load them.
+            env={**os.environ, "MOTO_IAM_LOAD_MANAGED_POLICIES": "true"},
         )
         deadline = time.monotonic() + START_TIMEOUT_SECONDS
         while time.monotonic() < deadline:

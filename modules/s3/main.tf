@@ -10,7 +10,7 @@ locals {
   dns_suffix = data.aws_partition.current.dns_suffix
   region     = data.aws_region.current.name
 
-  bucket_names    = { for purpose in keys(var.buckets) : purpose => "${var.name_prefix}-${purpose}-${local.region}" }
+  bucket_names    = { for purpose, b in var.buckets : purpose => "${var.name_prefix}-${coalesce(b.name_purpose, purpose)}-${local.region}" }
   bucket_arns     = { for purpose, name in local.bucket_names : purpose => "arn:${local.partition}:s3:::${name}" }
   log_bucket_name = "${var.name_prefix}-access-logs-${local.region}"
   log_bucket_arn  = "arn:${local.partition}:s3:::${local.log_bucket_name}"
@@ -319,7 +319,8 @@ resource "aws_s3_bucket_logging" "this" {
 
   bucket        = aws_s3_bucket.this[each.key].id
   target_bucket = aws_s3_bucket.access_logs.id
-  target_prefix = "${each.key}/"
+  # The name's purpose, not the key: a renamed key keeps writing under the same prefix.
+  target_prefix = "${coalesce(each.value.name_purpose, each.key)}/"
 
   target_object_key_format {
     partitioned_prefix {

@@ -17,6 +17,8 @@ variable "buckets" {
   description = <<-EOT
     Buckets to create in this region, keyed by purpose (e.g. audio, logs, backups, audit).
     - kms_key_arn: ARN of the customer-managed KMS key (in this region) for SSE-KMS default encryption.
+    - name_purpose: the purpose in the bucket's name (default: the map key). After renaming a key, set it to the
+      old key (and add moved blocks) so the existing bucket keeps its name instead of being replaced.
     - versioning: keep versioning Enabled (default true; required for object_lock and replication; false suspends it).
     - lifecycle: transition_to_intelligent_tiering_days, transition_to_glacier_days, expiration_days (current versions),
       noncurrent_version_expiration_days (default 90), abort_incomplete_multipart_upload_days (default 7).
@@ -25,8 +27,9 @@ variable "buckets" {
       destination_kms_key_arn (a key in the destination bucket's region), stored as storage_class (default STANDARD).
   EOT
   type = map(object({
-    kms_key_arn = string
-    versioning  = optional(bool, true)
+    kms_key_arn  = string
+    name_purpose = optional(string)
+    versioning   = optional(bool, true)
     lifecycle = optional(object({
       transition_to_intelligent_tiering_days = optional(number)
       transition_to_glacier_days             = optional(number)
@@ -50,6 +53,11 @@ variable "buckets" {
   validation {
     condition     = alltrue([for purpose in keys(var.buckets) : can(regex("^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$", purpose))])
     error_message = "Each bucket purpose (map key) must be 1-32 lowercase letters, digits or '-', starting and ending with a letter or digit."
+  }
+
+  validation {
+    condition     = alltrue([for b in values(var.buckets) : b.name_purpose == null || can(regex("^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$", b.name_purpose))])
+    error_message = "name_purpose must be 1-32 lowercase letters, digits or '-', starting and ending with a letter or digit."
   }
 
   validation {

@@ -380,6 +380,7 @@ resource "aws_kms_alias" "log" {
 }
 
 resource "aws_cloudwatch_log_group" "this" {
+  # checkov:skip=CKV_AWS_338:Retention is the spec's decision (default 365 days); regionform lint RF146 warns below 365 days unless the spec states a reason beside the value, so the one-year policy is enforced where exceptions are written down.
   # WAF only delivers to log groups whose name starts with aws-waf-logs-.
   name              = local.log_group_name
   retention_in_days = var.log_retention_days

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from regionform.document import DerivedName, ModuleCall, ref
+from regionform.document import DerivedName, ModuleCall, Move, ref
+from regionform.generators.renames import steps
 from regionform.spec.data import needs_kms
-from regionform.spec.model import KEY_PURPOSES, Region, Spec, Tenant
+from regionform.spec.model import KEY_PURPOSES, Region, Spec, Tenant, alias_of
 
 # The AWS services that use each purpose's key (the key policy grants them via kms:ViaService).
 SERVICES: dict[str, list[str]] = {
@@ -24,7 +25,16 @@ def call_name(region: Region) -> str:
 
 
 def tenant_call_name(tenant: Tenant) -> str:
-    return f"kms_tenant_{tenant.alias}"
+    return tenant_call(tenant.id)
+
+
+def tenant_call(tenant_id: str) -> str:
+    return f"kms_tenant_{alias_of(tenant_id)}"
+
+
+def _silo(spec: Spec) -> list[Tenant]:
+    """Silo tenants whose home region exists: they get their own keys."""
+    return [t for t in spec.tenants if t.tier == "silo" and spec.region(t.home) is not None]
 
 
 def key_arn(region: Region, purpose: str) -> str:
@@ -76,7 +86,8 @@ class KmsGenerator:
                     module=self.kind,
                     region=home.name,
                     arguments={
-                        "alias_prefix": f"{spec.project}/{tenant.id}",
+                        # The oldest id: a renamed tenant keeps its key aliases.
+                        "alias_prefix": f"{spec.project}/{tenant.name_key}",
                         "keys": _keys(home, TENANT_PURPOSES),
                     },
                 )
@@ -87,6 +98,14 @@ class KmsGenerator:
         if not needs_kms(spec, region):
             return {}
         return {"kms_key_arns": ref(f"module.{call_name(region)}.key_arns")}
+
+    def moves(self, spec: Spec) -> list[Move]:
+        """A renamed silo tenant's keys move with its module call."""
+        return [
+            Move(f"module.{tenant_call(old)}", f"module.{tenant_call(new)}")
+            for tenant in _silo(spec)
+            for old, new in steps(tenant.history)
+        ]
 
     def names(self, spec: Spec) -> list[DerivedName]:
         names = []
@@ -106,7 +125,7 @@ class KmsGenerator:
                 for purpose in TENANT_PURPOSES:
                     names.append(
                         DerivedName(
-                            f"alias/{spec.project}/{tenant.id}/{purpose}",
+                            f"alias/{spec.project}/{tenant.name_key}/{purpose}",
                             256,
                             "KMS alias",
                             ("tenants", tenant.id),

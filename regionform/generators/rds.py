@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from regionform.document import DerivedName, ModuleCall, ref
+from regionform.document import DerivedName, ModuleCall, Move, ref
 from regionform.generators.kms import key_arn, tenant_key_arn
+from regionform.generators.renames import steps
 from regionform.generators.vpc import call_name as vpc_call
-from regionform.spec.model import DEFAULT_POSTGRES, Database, Region, Spec, Tenant
+from regionform.spec.model import DEFAULT_POSTGRES, Database, Region, Spec, Tenant, alias_of
 
 
 def call_name(region: Region) -> str:
@@ -20,12 +21,28 @@ def backups_call_name(region: Region) -> str:
     return f"rds_backups_{region.alias}"
 
 
+def tenant_call(tenant_id: str) -> str:
+    return f"rds_tenant_{alias_of(tenant_id)}"
+
+
+def tenant_backups_call(tenant_id: str) -> str:
+    return f"rds_tenant_backups_{alias_of(tenant_id)}"
+
+
 def tenant_call_name(tenant: Tenant) -> str:
-    return f"rds_tenant_{tenant.alias}"
+    return tenant_call(tenant.id)
 
 
 def tenant_backups_call_name(tenant: Tenant) -> str:
-    return f"rds_tenant_backups_{tenant.alias}"
+    return tenant_backups_call(tenant.id)
+
+
+def _tenant_database(spec: Spec, tenant: Tenant) -> Database | None:
+    """The database a silo tenant gets: sized like its home region's, if that has one."""
+    home = spec.region(tenant.home)
+    if tenant.tier != "silo" or home is None:
+        return None
+    return home.database
 
 
 def identifier(spec: Spec, region: Region) -> str:
@@ -33,7 +50,8 @@ def identifier(spec: Spec, region: Region) -> str:
 
 
 def tenant_identifier(spec: Spec, tenant: Tenant) -> str:
-    return f"{spec.prefix}-{tenant.id}"
+    # The oldest id: a renamed tenant keeps its database (and the names derived from it).
+    return f"{spec.prefix}-{tenant.name_key}"
 
 
 def _network(region: Region) -> dict[str, Any]:
@@ -153,6 +171,24 @@ class RdsGenerator:
         if region.database is None:
             return {}
         return {"database_endpoint": ref(f"module.{call_name(region)}.endpoint")}
+
+    def moves(self, spec: Spec) -> list[Move]:
+        """A renamed silo tenant's database (and its backup copies) move with the id."""
+        moves = []
+        for tenant in spec.tenants:
+            database = _tenant_database(spec, tenant)
+            if database is None:
+                continue
+            for old, new in steps(tenant.history):
+                moves.append(Move(f"module.{tenant_call(old)}", f"module.{tenant_call(new)}"))
+                if spec.region(database.backup_copies_to or "") is not None:
+                    moves.append(
+                        Move(
+                            f"module.{tenant_backups_call(old)}",
+                            f"module.{tenant_backups_call(new)}",
+                        )
+                    )
+        return moves
 
     def names(self, spec: Spec) -> list[DerivedName]:
         names = []

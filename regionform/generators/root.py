@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from regionform.document import Document, ModuleCall, literal
+from regionform.document import Document, ModuleCall, Move, literal
 from regionform.generators import all_generators
+from regionform.generators.renames import VERSION_MOVES
 from regionform.spec.aws import GLOBAL_REGION, provider_alias
 from regionform.spec.model import Region, Spec, Tenant
 
@@ -136,6 +137,19 @@ def _outputs(spec: Spec) -> dict[str, Any]:
     return {"output": outputs}
 
 
+def moves(spec: Spec) -> list[Move]:
+    """Every `moved` block: renamed keys (generators' optional `moves` hook) and addresses
+    that changed between regionform versions (VERSION_MOVES), deduplicated, in order."""
+    found: list[Move] = []
+    for generator in all_generators():
+        hook = getattr(generator, "moves", None)
+        if hook is not None:
+            found.extend(hook(spec))
+    for version_moves in VERSION_MOVES:
+        found.extend(version_moves(spec))
+    return list(dict.fromkeys(found))
+
+
 def generate_root(spec: Spec) -> GeneratedRoot:
     calls = [call for generator in all_generators() for call in generator.calls(spec)]
     document: Document = {
@@ -151,5 +165,9 @@ def generate_root(spec: Spec) -> GeneratedRoot:
         blocks = by_file[stem]
         document[stem] = {"module": {name: blocks[name] for name in sorted(blocks)}}
     document["outputs"] = _outputs(spec)
+    renamed = moves(spec)
+    if renamed:
+        # Own file: the history of renames, kept for as long as old state may exist.
+        document["moved"] = {"moved": [move.block() for move in renamed]}
     modules = tuple(sorted({call.module for call in calls}))
     return GeneratedRoot(spec.environment, document, modules, tuple(calls))

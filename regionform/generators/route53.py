@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from regionform.document import DerivedName, ModuleCall, literal, ref
+from regionform.document import DerivedName, ModuleCall, Move, instance, literal, ref
+from regionform.generators.renames import steps
 from regionform.spec.aws import GLOBAL_REGION
 from regionform.spec.model import Dns, Region, Spec
 from regionform.spec.routing import geolocation
@@ -108,6 +109,19 @@ class Route53Generator:
         if spec.dns.dnssec:
             outputs["dnssec_ds_record"] = ref(f"{module}.dnssec_ds_record")
         return outputs
+
+    def moves(self, spec: Spec) -> list[Move]:
+        """A renamed tenant's record moves to its new key. Its DNS name follows the new id
+        (it is what the tenant's users type), so Terraform replaces the record: a record
+        holds no data, and the zone and health checks stay."""
+        if spec.dns is None or not spec.dns.tenant_records:
+            return []
+        record = f"module.{CALL}.aws_route53_record.tenant"
+        return [
+            Move(instance(record, old), instance(record, new))
+            for tenant in spec.tenants
+            for old, new in steps(tenant.history)
+        ]
 
     def names(self, spec: Spec) -> list[DerivedName]:
         if spec.dns is None:

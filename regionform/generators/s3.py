@@ -5,13 +5,34 @@ from __future__ import annotations
 
 from typing import Any
 
-from regionform.document import DerivedName, ModuleCall, ref
+from regionform.document import DerivedName, ModuleCall, Move, instance, ref
 from regionform.generators.kms import key_arn, tenant_key_arn
+from regionform.generators.renames import steps
 from regionform.spec.data import needs_s3, replica_buckets
 from regionform.spec.model import Bucket, Region, Spec, Tenant
 
 BUCKET_NAME_LIMIT = 63
 PURPOSE_LIMIT = 32  # the module's bucket key
+
+# The s3 module's resources keyed by bucket purpose (for_each over var.buckets); a renamed
+# purpose moves every one of them. Object Lock and replication exist only for buckets that
+# ask for them. tests/test_renames.py checks these lists against modules/s3/main.tf.
+BUCKET_RESOURCES: tuple[str, ...] = (
+    "aws_s3_bucket.this",
+    "aws_s3_bucket_public_access_block.this",
+    "aws_s3_bucket_ownership_controls.this",
+    "aws_s3_bucket_versioning.this",
+    "aws_s3_bucket_server_side_encryption_configuration.this",
+    "aws_s3_bucket_lifecycle_configuration.this",
+    "aws_s3_bucket_policy.this",
+    "aws_s3_bucket_logging.this",
+)
+OBJECT_LOCK_RESOURCES = ("aws_s3_bucket_object_lock_configuration.this",)
+REPLICATION_RESOURCES = (
+    "aws_iam_role.replication",
+    "aws_iam_role_policy.replication",
+    "aws_s3_bucket_replication_configuration.this",
+)
 
 
 def call_name(region: Region) -> str:
@@ -19,7 +40,11 @@ def call_name(region: Region) -> str:
 
 
 def tenant_purpose(tenant: Tenant) -> str:
-    return f"tenant-{tenant.id}"
+    return tenant_key(tenant.id)
+
+
+def tenant_key(tenant_id: str) -> str:
+    return f"tenant-{tenant_id}"
 
 
 def bucket_name(spec: Spec, region: Region, purpose: str) -> str:
@@ -28,6 +53,8 @@ def bucket_name(spec: Spec, region: Region, purpose: str) -> str:
 
 def _bucket(spec: Spec, region: Region, bucket: Bucket, kms: str) -> dict[str, Any]:
     value: dict[str, Any] = {"kms_key_arn": kms}
+    if bucket.name_purpose != bucket.purpose:
+        value["name_purpose"] = bucket.name_purpose
     lifecycle: dict[str, Any] = {}
     if bucket.tiering_after_days is not None:
         lifecycle["transition_to_intelligent_tiering_days"] = bucket.tiering_after_days
@@ -66,7 +93,11 @@ class S3Generator:
             for bucket in (*region.buckets, *replica_buckets(spec, region)):
                 buckets[bucket.purpose] = _bucket(spec, region, bucket, key_arn(region, "storage"))
             for tenant in _tenants(spec, region):
-                buckets[tenant_purpose(tenant)] = {"kms_key_arn": tenant_key_arn(tenant, "storage")}
+                tenant_bucket = {"kms_key_arn": tenant_key_arn(tenant, "storage")}
+                if tenant.name_key != tenant.id:
+                    # A renamed tenant's bucket keeps the name it was created with.
+                    tenant_bucket["name_purpose"] = tenant_key(tenant.name_key)
+                buckets[tenant_purpose(tenant)] = tenant_bucket
             calls.append(
                 ModuleCall(
                     call_name(region),
@@ -85,6 +116,37 @@ class S3Generator:
             return {}
         return {"bucket_names": ref(f"module.{call_name(region)}.bucket_names")}
 
+    def moves(self, spec: Spec) -> list[Move]:
+        """Every resource of a renamed bucket purpose or silo tenant moves to the new key."""
+        moves = []
+        for region in spec.regions:
+            if not needs_s3(spec, region):
+                continue
+            renamed: list[tuple[str, str, tuple[str, ...]]] = []
+            for bucket in (*region.buckets, *replica_buckets(spec, region)):
+                resources: tuple[str, ...] = BUCKET_RESOURCES
+                if bucket.object_lock is not None:
+                    resources += OBJECT_LOCK_RESOURCES
+                if spec.region(bucket.replicate_to or "") is not None:
+                    resources += REPLICATION_RESOURCES
+                history = (*bucket.renamed_from, bucket.purpose)
+                renamed += [(old, new, resources) for old, new in steps(history)]
+            for tenant in _tenants(spec, region):
+                renamed += [
+                    (tenant_key(old), tenant_key(new), BUCKET_RESOURCES)
+                    for old, new in steps(tenant.history)
+                ]
+            module = f"module.{call_name(region)}"
+            for old, new, resources in renamed:
+                for resource in resources:
+                    moves.append(
+                        Move(
+                            instance(f"{module}.{resource}", old),
+                            instance(f"{module}.{resource}", new),
+                        )
+                    )
+        return moves
+
     def names(self, spec: Spec) -> list[DerivedName]:
         names = []
         for region in spec.regions:
@@ -100,7 +162,7 @@ class S3Generator:
                 path: tuple[str, ...] = (*base, "buckets", bucket.purpose)
                 names.append(
                     DerivedName(
-                        bucket_name(spec, region, bucket.purpose),
+                        bucket_name(spec, region, bucket.name_purpose),
                         BUCKET_NAME_LIMIT,
                         "S3 bucket",
                         path,
@@ -109,7 +171,7 @@ class S3Generator:
             for bucket in replica_buckets(spec, region):
                 names.append(
                     DerivedName(
-                        bucket_name(spec, region, bucket.purpose),
+                        bucket_name(spec, region, bucket.name_purpose),
                         BUCKET_NAME_LIMIT,
                         "S3 replica bucket",
                         base,
@@ -121,7 +183,10 @@ class S3Generator:
                 names.append(DerivedName(purpose, PURPOSE_LIMIT, "S3 bucket purpose", path))
                 names.append(
                     DerivedName(
-                        bucket_name(spec, region, purpose), BUCKET_NAME_LIMIT, "S3 bucket", path
+                        bucket_name(spec, region, tenant_key(tenant.name_key)),
+                        BUCKET_NAME_LIMIT,
+                        "S3 bucket",
+                        path,
                     )
                 )
         return names

@@ -92,6 +92,8 @@ def replica_buckets(spec: Spec, region: Region) -> list[Bucket]:
                         glacier_after_days=bucket.glacier_after_days,
                         expire_after_days=bucket.expire_after_days,
                         object_lock=bucket.object_lock,
+                        # A renamed source renames its replica too, keeping its name.
+                        renamed_from=bucket.renamed_from,
                     ),
                 )
     return [found[purpose] for purpose in sorted(found)]

@@ -57,6 +57,7 @@ class Vpc:
     subnets: SubnetPlan | None = None  # None: the VPC is too small for the default plan
     flow_log_retention_days: int = 365
     flow_log_traffic_type: str = "ALL"
+    flow_log_retention_reason: str | None = None  # why under a year (RF146)
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,13 @@ class Bucket:
     expire_after_days: int | None = None
     object_lock: ObjectLock | None = None
     replicate_to: str | None = None
+    # Earlier purposes, oldest first: the bucket keeps the name it was created with.
+    renamed_from: tuple[str, ...] = ()
+
+    @property
+    def name_purpose(self) -> str:
+        """The purpose in the bucket's AWS name: the oldest key, so a rename keeps the bucket."""
+        return self.renamed_from[0] if self.renamed_from else self.purpose
 
 
 @dataclass(frozen=True)
@@ -150,6 +158,7 @@ class Cluster:
     endpoint_public_access_cidrs: tuple[str, ...] = ()
     admin_role_arns: tuple[str, ...] = ()
     log_retention_days: int = 365
+    log_retention_reason: str | None = None  # why under a year (RF146)
     node_groups: tuple[NodeGroup, ...] = ()
     fargate_profiles: tuple[FargateProfile, ...] = ()
 
@@ -178,6 +187,7 @@ class Waf:
     bot_control: bool = False
     associate_alb_arns: tuple[str, ...] = ()
     log_retention_days: int = 365
+    log_retention_reason: str | None = None  # why under a year (RF146)
 
 
 @dataclass(frozen=True)
@@ -200,10 +210,25 @@ class Region:
     database: Database | None = None
     cache: Cache | None = None
     buckets: tuple[Bucket, ...] = ()
+    # Only so lint can refuse it: a region cannot be renamed (see RF151).
+    renamed_from: tuple[str, ...] = ()
 
     @property
     def alias(self) -> str:
         return provider_alias(self.name)
+
+
+def alias_of(tenant_id: str) -> str:
+    """A tenant id as it appears in module call names."""
+    return tenant_id.replace("-", "_")
+
+
+def renamed_from(data: dict[str, Any]) -> tuple[str, ...]:
+    """`renamed_from: old` or `renamed_from: [oldest, …]` as a tuple, oldest first."""
+    value = data.get("renamed_from")
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 @dataclass(frozen=True)
@@ -220,11 +245,24 @@ class Tenant:
     tier: str = "pooled"
     description: str | None = None
     residency: TenantResidency | None = None
+    # Earlier ids, oldest first. Addresses follow the id (moved blocks carry the state);
+    # AWS names keep the oldest id, so renaming a tenant recreates nothing.
+    renamed_from: tuple[str, ...] = ()
 
     @property
     def alias(self) -> str:
         """The tenant id as it appears in module call names."""
-        return self.id.replace("-", "_")
+        return alias_of(self.id)
+
+    @property
+    def name_key(self) -> str:
+        """The id in AWS names (database identifier, bucket, key aliases): the oldest id."""
+        return self.renamed_from[0] if self.renamed_from else self.id
+
+    @property
+    def history(self) -> tuple[str, ...]:
+        """Every id the tenant has had, oldest first, ending with the current one."""
+        return (*self.renamed_from, self.id)
 
 
 @dataclass(frozen=True)
@@ -331,6 +369,7 @@ def _vpc(data: dict[str, Any]) -> Vpc:
         subnets=plan,
         flow_log_retention_days=int(flow_logs.get("retention_days", 365)),
         flow_log_traffic_type=flow_logs.get("traffic_type", "ALL"),
+        flow_log_retention_reason=flow_logs.get("retention_reason"),
     )
 
 
@@ -363,6 +402,7 @@ def _cluster(data: dict[str, Any]) -> Cluster:
         endpoint_public_access_cidrs=tuple(data.get("endpoint_public_access_cidrs") or ()),
         admin_role_arns=tuple(data.get("admin_role_arns") or ()),
         log_retention_days=int(data.get("log_retention_days", 365)),
+        log_retention_reason=data.get("log_retention_reason"),
         node_groups=tuple(groups),
         fargate_profiles=tuple(
             FargateProfile(name, tuple(p["namespaces"]), _pairs(p.get("labels")))
@@ -390,6 +430,7 @@ def _waf(data: dict[str, Any]) -> Waf:
         bot_control=bool(data.get("bot_control", False)),
         associate_alb_arns=tuple(data.get("associate_alb_arns") or ()),
         log_retention_days=int(data.get("log_retention_days", 365)),
+        log_retention_reason=data.get("log_retention_reason"),
     )
 
 
@@ -461,6 +502,7 @@ def _bucket(purpose: str, data: dict[str, Any]) -> Bucket:
         expire_after_days=data.get("expire_after_days"),
         object_lock=ObjectLock(lock["mode"], int(lock["years"])) if lock else None,
         replicate_to=data.get("replicate_to"),
+        renamed_from=renamed_from(data),
     )
 
 
@@ -486,6 +528,7 @@ def _region(name: str, data: dict[str, Any]) -> Region:
         database=_database(data["database"]) if "database" in data else None,
         cache=_cache(data["cache"]) if "cache" in data else None,
         buckets=tuple(_bucket(p, b or {}) for p, b in sorted((data.get("buckets") or {}).items())),
+        renamed_from=renamed_from(data),
     )
 
 
@@ -500,6 +543,7 @@ def _tenant(tid: str, data: dict[str, Any]) -> Tenant:
         residency=TenantResidency(residency["jurisdiction"], _copies(residency))
         if residency
         else None,
+        renamed_from=renamed_from(data),
     )
 
 

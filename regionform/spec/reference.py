@@ -15,6 +15,8 @@ def _type(node: dict[str, Any]) -> str:
     node = _resolve(node, schema())
     if "const" in node:
         return f"`{json.dumps(node['const'])}`"
+    if "anyOf" in node:
+        return " or ".join(_type(option) for option in node["anyOf"])
     if "enum" in node:
         values = node["enum"]
         if len(values) > 8:

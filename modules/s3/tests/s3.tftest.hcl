@@ -736,3 +736,36 @@ run "tag_key_too_long_rejected" {
   }
   expect_failures = [var.tags]
 }
+
+run "renamed_key_keeps_the_bucket_name" {
+  command = plan
+
+  variables {
+    buckets = {
+      recordings = {
+        kms_key_arn  = "arn:aws:kms:eu-west-1:111122223333:key/11111111-2222-3333-4444-555555555555"
+        name_purpose = "audio"
+      }
+    }
+  }
+
+  assert {
+    condition     = aws_s3_bucket.this["recordings"].bucket == "teddybear-production-audio-eu-west-1" && aws_s3_bucket.this["recordings"].force_destroy == false
+    error_message = "name_purpose must keep the bucket's name (and force_destroy stays off) when its key is renamed."
+  }
+}
+
+run "invalid_name_purpose" {
+  command = plan
+
+  variables {
+    buckets = {
+      recordings = {
+        kms_key_arn  = "arn:aws:kms:eu-west-1:111122223333:key/11111111-2222-3333-4444-555555555555"
+        name_purpose = "Audio_Files"
+      }
+    }
+  }
+
+  expect_failures = [var.buckets]
+}

@@ -1,0 +1,328 @@
+"""Spec edits never destroy data: apply an example against moto, then plan a corpus of edits.
+
+The estate is examples/project-one.yaml plus one silo tenant (so a rename has a dedicated
+database, backup copies, keys, bucket and DNS record to carry). It is applied once to moto's
+server on 127.0.0.1; each edit is then planned from a copy of that state, all edits at once,
+and judged with `regionform.plan.stateful_changes`: no edit may delete or replace a database,
+cache, bucket, KMS key or cluster. A negative control (renaming without `renamed_from`) shows
+the check catches exactly that.
+
+moto cannot create every resource type the modules use (MOTO_CANNOT_CREATE, with the reason
+for each). Those are left out of the apply by name, the baseline plan must show them as the
+only pending creates, and each edit must plan them exactly as the baseline does (after
+following the moved blocks): an existing object of those types would see no change at all,
+so neither a delete nor a replace.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import REPO, Terraform
+from moto_server import MotoServer, moto_server, write_moto_override
+
+from regionform.api import generate, load_spec
+from regionform.generators.root import moves
+from regionform.plan.stateful import stateful_changes
+
+pytestmark = pytest.mark.terraform
+
+# What moto's server cannot create, and why; checked at plan level instead. By type:
+MOTO_CANNOT_CREATE: dict[str, str] = {
+    "aws_db_instance_automated_backups_replication": "StartDBInstanceAutomatedBackupsReplication "
+    "answers HTTP 500",
+    "aws_elasticache_parameter_group": "CreateCacheParameterGroup never completes",
+    "aws_elasticache_user_group": "CreateUserGroup never completes",
+    "aws_elasticache_replication_group": "needs the parameter and user groups",
+    "aws_route53_key_signing_key": "CreateKeySigningKey is not implemented (404)",
+    "aws_route53_hosted_zone_dnssec": "needs the key-signing key",
+    "aws_route53_query_log": "moto does not see the log group (NoSuchCloudWatchLogsLogGroup)",
+    "aws_s3_bucket_logging": "the provider's read-after-write wait never succeeds",
+    "aws_s3_bucket_lifecycle_configuration": "the provider's read-after-write wait never succeeds",
+}
+# and by address:
+MOTO_CANNOT_CREATE_AT: dict[str, str] = {
+    # moto gives every DB instance of a region the same DbiResourceId, so the provider, which
+    # finds instances by it, cannot tell two apart; the silo tenant's instance in the same
+    # region is applied, and this one (same module, same arguments) is judged by it.
+    "module.rds_ap_south_1.aws_db_instance.this[0]": "a second DB instance in ap-south-1",
+}
+TENANT = {"home": "ap-south-1", "countries": ["IN"], "tier": "silo"}
+
+
+def _base() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((REPO / "examples" / "project-one.yaml").read_text())
+    data["tenants"]["wealth-desk"] = dict(TENANT)
+    return data
+
+
+def _rename_tenant(data: dict[str, Any], renamed_from: bool = True) -> dict[str, Any]:
+    tenant = data["tenants"].pop("wealth-desk")
+    if renamed_from:
+        tenant["renamed_from"] = "wealth-desk"
+    data["tenants"]["wealth-advisory"] = tenant
+    return data
+
+
+def _rename_without_renamed_from(data: dict[str, Any]) -> dict[str, Any]:
+    return _rename_tenant(data, renamed_from=False)
+
+
+def _reorder(data: dict[str, Any]) -> dict[str, Any]:
+    data["regions"] = dict(reversed(data["regions"].items()))
+    data["tenants"] = dict(reversed(data["tenants"].items()))
+    return dict(reversed(data.items()))
+
+
+def _add_region(data: dict[str, Any]) -> dict[str, Any]:
+    data["regions"]["eu-west-2"] = {
+        "role": "regional",
+        "vpc": {"cidr": "10.200.0.0/16", "az_count": 2, "nat": "single"},
+    }
+    return data
+
+
+def _add_tenant(data: dict[str, Any]) -> dict[str, Any]:
+    data["tenants"]["tax-desk"] = dict(TENANT)
+    return data
+
+
+def _resize(data: dict[str, Any]) -> dict[str, Any]:
+    data["regions"]["ap-south-1"]["database"]["instance_class"] = "db.r6g.xlarge"
+    return data
+
+
+EDITS = {
+    "rename-tenant-with-renamed-from": _rename_tenant,
+    "reorder-regions-and-tenants": _reorder,
+    "add-region": _add_region,
+    "add-tenant": _add_tenant,
+    "resize-database": _resize,
+    # Negative control: the same rename without renamed_from.
+    "rename-tenant-without-renamed-from": _rename_without_renamed_from,
+}
+
+
+# Attributes moto accepts but reads back empty, so every plan (the baseline's too) updates
+# them in place on the applied objects: type -> those attributes.
+DRIFT: dict[str, set[str]] = {
+    "aws_db_instance": {
+        "monitoring_interval",
+        "monitoring_role_arn",
+        "performance_insights_enabled",
+        "performance_insights_kms_key_id",
+        "performance_insights_retention_period",
+    },
+    "aws_db_parameter_group": {"parameter"},
+    "aws_kms_key": {"rotation_period_in_days"},
+}
+
+
+def _changed(before: dict[str, Any] | None, after: dict[str, Any] | None) -> set[str]:
+    before, after = before or {}, after or {}
+    return {key for key in set(before) | set(after) if before.get(key) != after.get(key)}
+
+
+def _moto_cannot_create(change: dict[str, Any]) -> bool:
+    return change["type"] in MOTO_CANNOT_CREATE or change["address"] in MOTO_CANNOT_CREATE_AT
+
+
+@dataclass(frozen=True)
+class Planned:
+    spec: Path
+    root: Path
+    plan: dict[str, Any]
+    seconds: float
+
+    def changes(self) -> dict[str, dict[str, Any]]:
+        """Managed resources the plan would touch (anything but no-op), by address."""
+        return {
+            c["address"]: c
+            for c in self.plan.get("resource_changes", [])
+            if c["mode"] == "managed" and c["change"]["actions"] != ["no-op"]
+        }
+
+
+@pytest.fixture(scope="session")
+def moto() -> Iterator[MotoServer]:
+    with moto_server() as server:
+        yield server
+
+
+def _root(work: Path, data: dict[str, Any], endpoint: str, state: Path) -> tuple[Path, Path]:
+    work.mkdir(parents=True)
+    spec = work / "spec.yaml"
+    spec.write_text(yaml.safe_dump(data, sort_keys=False))
+    root = generate(load_spec(spec), out=work / "out", output_format="hcl").root
+    write_moto_override(root, endpoint, state)
+    return spec, root
+
+
+# Concurrent inits race on the shared plugin cache ("mkdir …: file exists"); plans don't.
+_INIT = threading.Lock()
+
+
+def _plan(terraform: Terraform, spec: Path, root: Path, *extra: str) -> Planned:
+    started = time.monotonic()
+    with _INIT:
+        terraform.run(root, "init", "-input=false", "-no-color")
+    terraform.run(root, "plan", "-input=false", "-no-color", "-out=edit.tfplan", *extra)
+    shown = terraform.run(root, "show", "-json", "edit.tfplan")
+    return Planned(spec, root, json.loads(shown.stdout), time.monotonic() - started)
+
+
+@pytest.fixture(scope="module")
+def applied(
+    moto: MotoServer, terraform: Terraform, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Planned]:
+    """The base estate applied to moto (minus MOTO_CANNOT_CREATE), and its plan after."""
+    moto.reset()
+    work = tmp_path_factory.mktemp("edits") / "base"
+    state = work.parent / "base.tfstate"
+    spec, root = _root(work, _base(), moto.endpoint, state)
+    first = _plan(terraform, spec, root)
+    targets = [
+        f"-target={address}"
+        for address, change in first.changes().items()
+        if not _moto_cannot_create(change)
+    ]
+    terraform.run(
+        root, "apply", "-input=false", "-no-color", "-auto-approve", "-parallelism=20", *targets
+    )
+    return state, _plan(terraform, spec, root)
+
+
+@pytest.fixture(scope="module")
+def edits(
+    applied: tuple[Path, Planned],
+    moto: MotoServer,
+    terraform: Terraform,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, Planned]:
+    """Every edit planned from its own copy of the applied state, in parallel."""
+    state, _ = applied
+    work = tmp_path_factory.mktemp("edited")
+
+    def plan(name: str) -> Planned:
+        copy = work / f"{name}.tfstate"
+        shutil.copyfile(state, copy)
+        spec, root = _root(work / name, EDITS[name](_base()), moto.endpoint, copy)
+        return _plan(terraform, spec, root)
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        return dict(zip(EDITS, pool.map(plan, EDITS), strict=True))
+
+
+def test_the_base_applies_except_what_moto_cannot_create(applied: tuple[Path, Planned]) -> None:
+    _, baseline = applied
+    missing = [c for c in baseline.changes().values() if _moto_cannot_create(c)]
+    assert {c["type"] for c in missing} >= set(MOTO_CANNOT_CREATE)
+    assert {c["address"] for c in missing} >= set(MOTO_CANNOT_CREATE_AT)
+    assert {tuple(c["change"]["actions"]) for c in missing} == {("create",)}
+    # Anything else pending is moto drift on an applied object: an in-place update only.
+    drift = {
+        c["address"]: sorted(_changed(c["change"]["before"], c["change"]["after"]))
+        for c in baseline.changes().values()
+        if not _moto_cannot_create(c)
+    }
+    for address, attributes in drift.items():
+        change = baseline.changes()[address]
+        assert change["change"]["actions"] == ["update"], address
+        assert set(attributes) <= DRIFT[change["type"]], (address, attributes)
+    assert {baseline.changes()[a]["type"] for a in drift} == set(DRIFT)
+    state = json.loads(applied[0].read_text())
+    created = {r["type"] for r in state["resources"] if r["mode"] == "managed"}
+    for kind in ("aws_db_instance", "aws_s3_bucket", "aws_kms_key", "aws_route53_zone"):
+        assert kind in created
+
+
+@pytest.mark.parametrize("edit", [e for e in EDITS if not e.endswith("without-renamed-from")])
+def test_no_edit_destroys_a_stateful_resource(edits: dict[str, Planned], edit: str) -> None:
+    assert stateful_changes(edits[edit].plan) == []
+
+
+def _follow(address: str, spec: Path) -> str:
+    """Where an address of the base lives after the edit's moved blocks."""
+    for move in moves(load_spec(spec)):
+        if address == move.source:
+            address = move.target
+        elif address.startswith(f"{move.source}."):
+            address = move.target + address[len(move.source) :]
+    return address
+
+
+@pytest.mark.parametrize("edit", [e for e in EDITS if not e.endswith("without-renamed-from")])
+def test_what_moto_cannot_create_is_planned_as_before(
+    applied: tuple[Path, Planned], edits: dict[str, Planned], edit: str
+) -> None:
+    """Plan-level cover for what moto cannot create: each such resource is planned at its
+    (moved) address with the baseline's values, except attributes this same edit updates in
+    place on an applied resource of the same type; so had it existed, it would at most have
+    been updated in place, never deleted or replaced."""
+    _, baseline = applied
+    edited = edits[edit].changes()
+    in_place = {
+        (c["type"], key)
+        for c in edited.values()
+        if c["change"]["actions"] == ["update"]
+        for key in _changed(c["change"]["before"], c["change"]["after"])
+    }
+    for address, change in baseline.changes().items():
+        if not _moto_cannot_create(change):
+            continue  # applied: stateful_changes judges it from the state
+        moved = _follow(address, edits[edit].spec)
+        assert moved in edited, f"{address} ({moved}) is gone from the plan"
+        changed = _changed(change["change"]["after"], edited[moved]["change"]["after"])
+        assert {(change["type"], k) for k in changed} <= in_place, (moved, changed)
+
+
+def test_reordering_changes_nothing(
+    applied: tuple[Path, Planned], edits: dict[str, Planned]
+) -> None:
+    _, baseline = applied
+    reordered = edits["reorder-regions-and-tenants"]
+    assert reordered.changes().keys() == baseline.changes().keys()
+    for path in sorted(baseline.root.rglob("*.tf")):
+        twin = reordered.root / path.relative_to(baseline.root)
+        assert twin.read_bytes() == path.read_bytes(), path.name
+
+
+def test_renaming_moves_the_tenant_in_state(edits: dict[str, Planned]) -> None:
+    plan = edits["rename-tenant-with-renamed-from"].plan
+    moved = {
+        c["address"]: c["previous_address"]
+        for c in plan["resource_changes"]
+        if c.get("previous_address")
+    }
+    database = "module.rds_tenant_wealth_advisory.aws_db_instance.this[0]"
+    assert moved[database] == "module.rds_tenant_wealth_desk.aws_db_instance.this[0]"
+    bucket = 'module.s3_ap_south_1.aws_s3_bucket.this["tenant-wealth-advisory"]'
+    assert moved[bucket] == 'module.s3_ap_south_1.aws_s3_bucket.this["tenant-wealth-desk"]'
+
+
+def test_resizing_updates_the_database_in_place(edits: dict[str, Planned]) -> None:
+    # The silo tenant's database is sized like its region's, and is the one moto holds.
+    database = "module.rds_tenant_wealth_desk.aws_db_instance.this[0]"
+    change = edits["resize-database"].changes()[database]
+    assert change["change"]["actions"] == ["update"]
+    assert change["change"]["after"]["instance_class"] == "db.r6g.xlarge"
+
+
+def test_renaming_without_renamed_from_is_caught(edits: dict[str, Planned]) -> None:
+    """The negative control: the check above can fail, and fails for this edit."""
+    destroyed = {
+        c.address for c in stateful_changes(edits["rename-tenant-without-renamed-from"].plan)
+    }
+    assert "module.rds_tenant_wealth_desk.aws_db_instance.this[0]" in destroyed
+    assert 'module.s3_ap_south_1.aws_s3_bucket.this["tenant-wealth-desk"]' in destroyed
+    assert any(a.startswith("module.kms_tenant_wealth_desk.aws_kms_key") for a in destroyed)
