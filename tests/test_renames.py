@@ -291,3 +291,20 @@ def test_region_rename_says_how_to_migrate(tmp_path: Path) -> None:
     (finding,) = lint_spec(_write(tmp_path, text))
     assert "cannot move between regions" in finding.message
     assert finding.hint is not None and "--allow-destroy" in finding.hint
+
+
+def test_per_region_roots_carry_the_moves_of_their_own_module_calls(tmp_path: Path) -> None:
+    from regionform.api import roots
+
+    laid_out = roots(load_spec(_write(tmp_path, RENAMED)), "per-region")
+    single = generate_root(load_spec(_write(tmp_path, RENAMED))).document["moved"]["moved"]
+    carried = []
+    for root in laid_out.roots:
+        blocks = root.document.get("moved", {}).get("moved", [])
+        calls = set(root.document.get("main", {}).get("module", {}))
+        for block in blocks:
+            assert block["to"].split(".")[1].split("[")[0] in calls, (root.name, block)
+        carried.extend(blocks)
+    # Every move of the single root lands in exactly one per-region root.
+    assert sorted(map(str, carried)) == sorted(map(str, single))
+    assert carried

@@ -9,6 +9,8 @@ The split works on the single layout's document, so it needs no knowledge of gen
   has DNS or a CloudFront WAF.
 - Each root keeps only the provider aliases its blocks use (alias names unchanged) and gets
   its own backend (see `state.py`).
+- Each `moved` block goes to the root that holds the module call its `to` address is in
+  (renames never cross roots: a region cannot be renamed, RF151).
 - Every `module.<call>` reference to a call in another root is rewritten: an exact value is
   computed in place; any other is read from the upstream root's `cross_root` output through
   `data "terraform_remote_state"`, with a placeholder and a warning `check` while the
@@ -182,6 +184,7 @@ def split(spec: Spec, generated: GeneratedRoot) -> list[SplitRoot]:
         region = by_alias.get(name.removeprefix("region_")) if name.startswith("region_") else None
         outputs.setdefault(region or GLOBAL, {})[name] = output
     names = sorted(set(blocks) | set(outputs) | {GLOBAL})
+    moved = _moved_by_root(document, home)
 
     rewritten: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
     reads: dict[str, _Reads] = {}
@@ -226,10 +229,24 @@ def split(spec: Spec, generated: GeneratedRoot) -> list[SplitRoot]:
             root_document["main"] = {"module": modules}
         if cross_root is not None:
             root_document["cross_root"] = cross_root
+        if root in moved:
+            root_document["moved"] = {"moved": moved[root]}
         if root_outputs:
             root_document["outputs"] = {"output": root_outputs}
         roots.append(SplitRoot(root, root_document, frozenset(reads[root].roots)))
     return roots
+
+
+def _moved_by_root(document: Document, home: dict[str, str]) -> dict[str, list[Any]]:
+    """The single root's `moved` blocks, each in the root holding its module call."""
+    by_root: dict[str, list[Any]] = {}
+    for block in document.get("moved", {}).get("moved", []):
+        call = str(block["to"]).removeprefix("module.").split(".", 1)[0].split("[", 1)[0]
+        if call not in home:
+            # A move outside our module calls has no root to go to: a generator bug.
+            raise ValueError(f"moved block to {block['to']!r} names no module call of the estate")
+        by_root.setdefault(home[call], []).append(block)
+    return by_root
 
 
 def _providers(document: Document, aliases: set[str]) -> list[dict[str, Any]]:
