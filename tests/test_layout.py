@@ -10,8 +10,6 @@ import json
 import posixpath
 import re
 import shutil
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -57,26 +55,16 @@ def _is_foreign(text: str, own: set[str]) -> bool:
 
 @pytest.mark.terraform
 @pytest.mark.parametrize("example", EXAMPLES, ids=IDS)
-def test_every_root_inits_and_validates(
+def test_every_root_inits_and_is_formatted(
     example: Path, terraform: Terraform, tmp_path: Path
 ) -> None:
-    # HCL only: test_plan.py plans every per-region root of every example in JSON against
-    # moto (a plan validates first); the equivalence test proves both renderings alike.
+    # test_plan.py plans every per-region root of every example in JSON against moto (a plan
+    # validates first); here Terraform reads every HCL root (init decodes each file), and the
+    # equivalence test below proves both renderings are one configuration.
     result = generate(example, tmp_path / "hcl", "hcl", layout="per-region")
     folders = [result.root / folder for folder in result.roots]
-
-    # Parallel inits sharing one plugin cache race ("mkdir …: file exists"): init one at a
-    # time, validate (loading the provider schema, the slow part) in parallel.
-    init_lock = threading.Lock()
-
-    def validate(folder: Path) -> str:
-        with init_lock:
-            terraform.run(folder, "init", "-backend=false", "-input=false", "-no-color")
-        return terraform.run(folder, "validate", "-no-color").stdout
-
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        for folder, output in zip(folders, pool.map(validate, folders), strict=True):
-            assert "Success" in output, folder
+    for folder in folders:
+        terraform.run(folder, "init", "-backend=false", "-input=false", "-no-color")
     hcl_environment = folders[0].parent
     fmt = terraform.run(hcl_environment, "fmt", "-check", "-recursive", "-no-color", check=False)
     assert fmt.returncode == 0, fmt.stdout

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from regionform.findings import UsageError
 from regionform.plan.runner import (
@@ -41,6 +41,9 @@ class PlanResult:
     unmatched_allowances: tuple[str, ...] = ()
     all_roots: bool = True  # False when --root chose some roots only
     stale: bool = False  # --no-generate, and OUT is not what the spec generates
+    # Terraform's own `show -json` of each planned root's saved plan, by root name: for
+    # checks of your own beyond the summary (failed roots have none).
+    plans: Mapping[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     @property
     def refused(self) -> bool:
@@ -161,6 +164,7 @@ def run_plan(
         unmatched_allowances=tuple(a for a in allowed if a not in matched),
         all_roots=len(chosen) == len(targets),
         stale=not up_to_date,
+        plans={o.target.name: o.plan for o in outcomes if isinstance(o, PlannedRoot)},
     )
 
 
