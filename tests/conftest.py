@@ -32,6 +32,7 @@ SLOWEST_FIRST = (
     "test_spec_edits.py",
     "test_plan.py",
     "test_terraform.py",
+    "test_plan_apply.py",
     "test_checkov.py",
     "test_cdktf.py",
     "test_hostile.py",

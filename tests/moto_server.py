@@ -19,8 +19,10 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from regionform.plan.runner import Target
 
 OVERRIDE_FILE = "regionform_moto_override.tf.json"
 START_TIMEOUT_SECONDS = 30.0
@@ -228,3 +230,20 @@ def write_moto_override(
     path = root / OVERRIDE_FILE
     path.write_text(json.dumps(body, indent=2) + "\n", "utf-8")
     return path
+
+
+def point_at(server: MotoServer) -> Callable[[Target], None]:
+    """The prepare hook: this root talks to moto and keeps local state next to it."""
+
+    def prepare(target: Target) -> None:
+        # Per-region roots read their neighbours' state: `<alias>` → `<root>/terraform.tfstate`.
+        neighbours = {
+            d.name.replace("-", "_"): d / "terraform.tfstate"
+            for d in target.path.parent.iterdir()
+            if d.is_dir()
+        }
+        write_moto_override(
+            target.path, server.endpoint, target.path / "terraform.tfstate", neighbours
+        )
+
+    return prepare
