@@ -96,7 +96,9 @@ CASES: list[tuple[str, str, list[Finding]]] = [
             "  me-south-1:\n    role: regional\n    vpc: {cidr: 10.3.0.0/16}\n"
             "    database: {instance_class: db.r6g.large, replica_of: ap-southeast-1}\ntenants:",
         ),
-        [("RF140", 37, 58)],
+        # The chained replica also carries ap-south-1's data to a region neither it nor the
+        # tenant allows: residency follows the data's origin, not the hop's source.
+        [("RF140", 37, 58), ("RF142", 37, 58), ("RF143", 37, 58)],
     ),
     (
         "backups-to-undefined-region",

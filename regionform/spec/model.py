@@ -309,6 +309,8 @@ class Spec:
     description: str | None = None
     dns: Dns | None = None
     cloudfront_waf: Waf | None = None
+    # The spec's own unions of countries (name → members as listed), sorted by name.
+    jurisdictions: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # Where each node came from; not part of the spec's value.
     source: SourceMap = field(default_factory=lambda: SourceMap("<memory>"), compare=False)
 
@@ -577,5 +579,9 @@ def build(data: dict[str, Any], source: SourceMap) -> Spec:
         description=data.get("description"),
         dns=_dns(data["dns"]) if "dns" in data else None,
         cloudfront_waf=_waf(data["cloudfront_waf"]) if "cloudfront_waf" in data else None,
+        jurisdictions=tuple(
+            (name, tuple(union["members"]))
+            for name, union in sorted((data.get("jurisdictions") or {}).items())
+        ),
         source=source,
     )

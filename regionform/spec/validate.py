@@ -116,7 +116,15 @@ def _allowed_keys(subschema: dict[str, Any]) -> list[str]:
 
 
 def _hint(error: Any) -> str | None:
-    hint = error.schema.get("x-hint") if isinstance(error.schema, dict) else None
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if schema.get("x-suggest") == "country" and isinstance(error.instance, str):
+        # UK is no ISO code: say which one is meant rather than list 249 codes.
+        from regionform.spec.jurisdictions import country_hint
+
+        meant = country_hint(error.instance)
+        if meant is not None:
+            return f"did you mean {meant}? {error.instance} is no ISO 3166-1 alpha-2 country code"
+    hint = schema.get("x-hint")
     return str(hint) if hint else None
 
 

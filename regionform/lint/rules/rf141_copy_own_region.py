@@ -6,13 +6,15 @@ from collections.abc import Iterator
 
 from regionform.findings import Finding
 from regionform.lint import Rule
-from regionform.spec.data import data_copies
+from regionform.spec.copies import copy_graph
 from regionform.spec.model import Spec
 
 
 def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
-    for copy in data_copies(spec):
-        if copy.source == copy.target:
+    seen: set[tuple[str | int, ...]] = set()
+    for copy in copy_graph(spec):
+        if copy.source == copy.target and copy.path not in seen:
+            seen.add(copy.path)
             yield rule.finding(
                 f"{copy.what} copies {copy.source} into its own region",
                 spec.source.value(copy.path),

@@ -1,4 +1,10 @@
-"""RF142: data copied to a region the source region's residency does not allow."""
+"""RF142: data copied to a region its origin region's residency does not allow.
+
+The origin is where the data was first written, followed through every hop of the copy
+graph: the backups of a read replica carry the primary's data, so the primary region's
+`allow_copies_to` decides where they may go, and the finding points at the hop that leaves
+what it allows (the replica's `backup_copies_to`), not at the replica.
+"""
 
 from __future__ import annotations
 
@@ -6,30 +12,36 @@ from collections.abc import Iterator
 
 from regionform.findings import Finding
 from regionform.lint import Rule
-from regionform.spec.data import data_copies
+from regionform.spec.copies import Copy, allowed_text, copy_graph, verdicts
 from regionform.spec.model import Spec
 
+__all__ = ["allowed_text", "check", "through"]
 
-def allowed_text(allowed: tuple[str, ...]) -> str:
-    return "only to " + ", ".join(allowed) if allowed else "nowhere"
+
+def through(copy: Copy) -> str:
+    """` (through its RDS read replica in ap-southeast-1)`, or nothing for a first hop."""
+    if not copy.via:
+        return ""
+    return " (through " + ", ".join(f"its {hop.what} in {hop.target}" for hop in copy.via) + ")"
 
 
 def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
-    for copy in data_copies(spec):
-        source = spec.region(copy.source)
-        if source is None or source.residency is None or copy.source == copy.target:
-            continue
-        allowed = source.residency.allow_copies_to
-        if allowed is None or copy.target in allowed:
-            continue
-        law = f" ({source.residency.law})" if source.residency.law else ""
-        yield rule.finding(
-            f"{copy.what} copies data of {copy.source} to {copy.target}; the residency of "
-            f"{copy.source}{law} allows copies {allowed_text(allowed)}",
-            spec.source.value(copy.path),
-            hint=f"remove the copy, or add {copy.target} to "
-            f"regions.{copy.source}.residency.allow_copies_to if the law allows it",
-        )
+    seen: set[tuple[object, ...]] = set()
+    for copy in copy_graph(spec):
+        for verdict in verdicts(spec, copy):
+            if verdict.code != rule.code or verdict.allowed:
+                continue
+            key = (copy.path, copy.origin, copy.target)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield rule.finding(
+                f"{copy.what} copies data of {copy.origin}{through(copy)} from {copy.source} "
+                f"to {copy.target}; {verdict.reason}",
+                spec.source.value(copy.path),
+                hint=f"remove the copy, or add {copy.target} to "
+                f"regions.{copy.origin}.residency.allow_copies_to if the law allows it",
+            )
 
 
-RULE = Rule("RF142", "residency", "Data copied where its region's residency forbids", check)
+RULE = Rule("RF142", "residency", "Data copied where its origin region's residency forbids", check)

@@ -1,0 +1,349 @@
+"""The copy graph: every copy of data the generated estate makes, tagged with the data's origin.
+
+An edge is one copy from a source region to a target region. Its origin is the region where
+the data it carries was first written: a read replica's backups carry the primary's data, so
+their origin is the primary's region however many hops away it is. Residency is judged per
+edge against the origin's rule and the rule of every tenant whose data the edge carries, so a
+copy is refused wherever on the path the data leaves what its owners allow.
+
+Lint (RF140-RF143), the generators (rds, redis, s3, kms) and `explain_copies` read this one
+graph: the Terraform holds exactly the copies lint judged. A new kind of copy (Aurora
+secondaries, global-table replicas, AWS Backup copy rules, log delivery) is a new edge kind
+built in `copy_graph`; the rules and the explanation need no change.
+
+Which data an edge carries follows AWS:
+- an RDS read replica holds its source database's data; its automated-backup copies do too;
+- a silo tenant's dedicated database is its own store: only its backups leave the region;
+- a Global Datastore secondary holds its primary's cache (every tenant of that region);
+- S3 replication copies the objects written to the bucket, never objects that are themselves
+  replicas (S3 does not replicate replicas), so bucket copies never chain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from regionform.spec.jurisdictions import Jurisdictions, jurisdictions, region_country
+from regionform.spec.model import Spec, Tenant
+
+Path = tuple[str | int, ...]
+
+RDS_REPLICA = "rds-replica"
+RDS_BACKUPS = "rds-backups"
+RDS_TENANT_BACKUPS = "rds-tenant-backups"
+CACHE_GLOBAL = "cache-global"
+S3_REPLICATION = "s3-replication"
+
+# The customer-managed key purpose each kind of copy is encrypted with at its target.
+KEY_PURPOSE = {
+    RDS_REPLICA: "database",
+    RDS_BACKUPS: "database",
+    RDS_TENANT_BACKUPS: "database",
+    CACHE_GLOBAL: "database",
+    S3_REPLICATION: "storage",
+}
+
+
+@dataclass(frozen=True)
+class Copy:
+    """One copy of data from `source` to `target`, asked for by the spec value at `path`."""
+
+    kind: str
+    what: str  # for people: "RDS read replica", "S3 replication of bucket 'audit'"
+    source: str
+    target: str
+    path: Path
+    origin: str  # the region where the data was first written
+    tenants: tuple[str, ...]  # tenants whose data it carries
+    via: tuple[Copy, ...] = ()  # the earlier hops that brought the data to `source`
+    tenant: str | None = None  # the silo tenant owning the copied store, if one does
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        """The path the data travels: origin, every hop's target, this copy's target."""
+        return (self.origin, *(hop.target for hop in self.via), self.target)
+
+
+def spec_jurisdictions(spec: Spec) -> Jurisdictions:
+    return jurisdictions(spec.jurisdictions)
+
+
+def region_jurisdiction(spec: Spec, name: str) -> str | None:
+    """The jurisdiction a region's data is under: as declared, else the country it is in."""
+    region = spec.region(name)
+    if region is not None and region.residency is not None:
+        return region.residency.jurisdiction
+    return region_country(name)
+
+
+def _pooled(spec: Spec, region: str) -> tuple[str, ...]:
+    return tuple(t.id for t in spec.tenants if t.home == region and t.tier == "pooled")
+
+
+def _every_tenant(spec: Spec, region: str) -> tuple[str, ...]:
+    return tuple(t.id for t in spec.tenants if t.home == region)
+
+
+def _database_lineage(spec: Spec, name: str) -> tuple[str, tuple[Copy, ...]]:
+    """Where the data in `name`'s shared database was written, and the hops that brought it.
+
+    A replica's data comes from its source; RF140 refuses a replica of a replica, so the walk
+    stops at the first hop whose source is not a primary (and at a loop)."""
+    region = spec.region(name)
+    database = region.database if region is not None else None
+    if database is None or database.replica_of is None:
+        return name, ()
+    source = database.replica_of
+    hop = Copy(
+        RDS_REPLICA,
+        "RDS read replica",
+        source,
+        name,
+        ("regions", name, "database", "replica_of"),
+        source,
+        _pooled(spec, source),
+    )
+    return source, (hop,)
+
+
+def copy_graph(spec: Spec) -> tuple[Copy, ...]:
+    """Every copy the spec asks for, in spec order (regions, then tenants, sorted by key)."""
+    copies: list[Copy] = []
+    for region in spec.regions:
+        base: Path = ("regions", region.name)
+        database = region.database
+        if database is not None:
+            if database.replica_of is not None:
+                source = database.replica_of
+                origin, via = _database_lineage(spec, source)
+                copies.append(
+                    Copy(
+                        RDS_REPLICA,
+                        "RDS read replica",
+                        source,
+                        region.name,
+                        (*base, "database", "replica_of"),
+                        origin,
+                        _pooled(spec, origin),
+                        via,
+                    )
+                )
+            if database.backup_copies_to is not None:
+                origin, via = _database_lineage(spec, region.name)
+                path = (*base, "database", "backup_copies_to")
+                copies.append(
+                    Copy(
+                        RDS_BACKUPS,
+                        "RDS automated-backup replication",
+                        region.name,
+                        database.backup_copies_to,
+                        path,
+                        origin,
+                        _pooled(spec, origin),
+                        via,
+                    )
+                )
+                # A silo tenant's database is sized like the region's and follows its
+                # backup_copies_to: the tenant's own data, written in its home region.
+                for tenant in spec.tenants:
+                    if tenant.tier == "silo" and tenant.home == region.name:
+                        copies.append(
+                            Copy(
+                                RDS_TENANT_BACKUPS,
+                                f"RDS automated-backup replication of tenant {tenant.id!r}",
+                                region.name,
+                                database.backup_copies_to,
+                                path,
+                                region.name,
+                                (tenant.id,),
+                                tenant=tenant.id,
+                            )
+                        )
+        cache = region.cache
+        if cache is not None and cache.secondary_of is not None:
+            source = cache.secondary_of
+            copies.append(
+                Copy(
+                    CACHE_GLOBAL,
+                    "Redis Global Datastore member",
+                    source,
+                    region.name,
+                    (*base, "cache", "global_datastore", "secondary_of"),
+                    source,
+                    # The cache is shared: silo tenants' sessions and keys are in it too.
+                    _every_tenant(spec, source),
+                )
+            )
+        for bucket in region.buckets:
+            if bucket.replicate_to is not None:
+                copies.append(
+                    Copy(
+                        S3_REPLICATION,
+                        f"S3 replication of bucket {bucket.purpose!r}",
+                        region.name,
+                        bucket.replicate_to,
+                        (*base, "buckets", bucket.purpose, "replicate_to"),
+                        region.name,
+                        _pooled(spec, region.name),
+                    )
+                )
+    return tuple(copies)
+
+
+def copies_into(spec: Spec, region: str) -> tuple[Copy, ...]:
+    return tuple(c for c in copy_graph(spec) if c.target == region and c.source != region)
+
+
+# --- judging a copy --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One party's rule applied to one copy."""
+
+    code: str  # the lint rule that enforces it: RF142 (origin region) or RF143 (tenant)
+    party: str  # "region ap-south-1", "tenant 'acme'"
+    allowed: bool
+    reason: str  # which rule allows it, or why it does not
+    rule_path: Path  # the spec value stating the rule (for the fix)
+    tenant: str | None = None  # the tenant whose rule it is (RF143)
+
+
+def allowed_text(allowed: tuple[str, ...]) -> str:
+    return "only to " + ", ".join(allowed) if allowed else "nowhere"
+
+
+def _region_verdict(spec: Spec, copy: Copy) -> Verdict | None:
+    origin = spec.region(copy.origin)
+    if origin is None or origin.residency is None or copy.target == copy.origin:
+        return None
+    residency = origin.residency
+    rule_path: Path = ("regions", origin.name, "residency", "allow_copies_to")
+    party = f"region {origin.name}"
+    law = f" ({residency.law})" if residency.law else ""
+    if residency.allow_copies_to is None:
+        return Verdict(
+            "RF142",
+            party,
+            True,
+            f"the residency of {origin.name}{law} states no allow_copies_to",
+            rule_path,
+        )
+    if copy.target in residency.allow_copies_to:
+        return Verdict(
+            "RF142",
+            party,
+            True,
+            f"regions.{origin.name}.residency.allow_copies_to lists {copy.target}",
+            rule_path,
+        )
+    return Verdict(
+        "RF142",
+        party,
+        False,
+        f"the residency of {origin.name}{law} allows copies "
+        f"{allowed_text(residency.allow_copies_to)}",
+        rule_path,
+    )
+
+
+def _tenant_verdict(spec: Spec, copy: Copy, tenant: Tenant, juris: Jurisdictions) -> Verdict:
+    residency = tenant.residency
+    assert residency is not None
+    party = f"tenant {tenant.id!r}"
+    base: Path = ("tenants", tenant.id, "residency")
+    if residency.allow_copies_to is not None:
+        rule_path: Path = (*base, "allow_copies_to")
+        if copy.target in residency.allow_copies_to:
+            return Verdict(
+                "RF143",
+                party,
+                True,
+                f"tenants.{tenant.id}.residency.allow_copies_to lists {copy.target}",
+                rule_path,
+            )
+        return Verdict(
+            "RF143",
+            party,
+            False,
+            f"it allows copies {allowed_text(residency.allow_copies_to)}",
+            rule_path,
+            tenant.id,
+        )
+    target = region_jurisdiction(spec, copy.target)
+    rule_path = (*base, "jurisdiction")
+    if target is not None and juris.inside(target, residency.jurisdiction):
+        inner = "" if target == residency.jurisdiction else f"{target} lies inside "
+        return Verdict(
+            "RF143",
+            party,
+            True,
+            f"{copy.target} is under {target}; {inner}{residency.jurisdiction} is the "
+            "tenant's jurisdiction",
+            rule_path,
+            tenant.id,
+        )
+    where = f"under {target}" if target is not None else "of no known jurisdiction"
+    return Verdict(
+        "RF143",
+        party,
+        False,
+        f"{copy.target} is {where}, not inside {residency.jurisdiction}",
+        rule_path,
+        tenant.id,
+    )
+
+
+def verdicts(spec: Spec, copy: Copy, juris: Jurisdictions | None = None) -> list[Verdict]:
+    """Every rule that applies to `copy`: its origin region's and each carried tenant's."""
+    if copy.source == copy.target:
+        return []  # RF141: no copy leaves the region
+    juris = juris or spec_jurisdictions(spec)
+    found: list[Verdict] = []
+    region = _region_verdict(spec, copy)
+    if region is not None:
+        found.append(region)
+    for tenant in spec.tenants:
+        if tenant.id in copy.tenants and tenant.residency is not None:
+            if copy.target != tenant.home:
+                found.append(_tenant_verdict(spec, copy, tenant, juris))
+    return found
+
+
+# --- explaining the graph --------------------------------------------------------------------
+
+
+def _where(spec: Spec, path: Path) -> str:
+    location = spec.source.value(path)
+    dotted = ".".join(str(step) for step in path)
+    return f"{dotted} (line {location.line})" if location.line else dotted
+
+
+def explain_copies(spec: Spec) -> str:
+    """The copy graph for people: origin → path → target, and which rule allows each hop."""
+    graph = copy_graph(spec)
+    if not graph:
+        return "No data is copied between regions.\n"
+    juris = spec_jurisdictions(spec)
+    lines: list[str] = []
+    for origin in sorted({c.origin for c in graph}):
+        lines.append(f"data written in {origin} ({region_jurisdiction(spec, origin) or '?'}):")
+        for copy in (c for c in graph if c.origin == origin):
+            lines.append(f"  {' → '.join(copy.regions)}  {copy.what}")
+            lines.append(f"    asked by {_where(spec, copy.path)}")
+            if copy.via:
+                lines.append(
+                    "    after "
+                    + ", ".join(f"{hop.what} {hop.source} → {hop.target}" for hop in copy.via)
+                )
+            carried = ", ".join(copy.tenants) if copy.tenants else "none"
+            lines.append(f"    carries tenants: {carried}")
+            judged = verdicts(spec, copy, juris)
+            if copy.source == copy.target:
+                lines.append("    REFUSED (RF141): the copy stays in its own region")
+            elif not judged:
+                lines.append("    allowed: no residency rule applies to this data")
+            for verdict in judged:
+                mark = "allowed" if verdict.allowed else f"REFUSED ({verdict.code})"
+                lines.append(f"    {mark} by {verdict.party}: {verdict.reason}")
+    return "\n".join(lines) + "\n"
