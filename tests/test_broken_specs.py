@@ -204,13 +204,17 @@ CASES: list[tuple[str, str, str, int, int]] = [
     ),
     ("tenant-home-missing", edit("    home: eu-west-1", "    home: eu-central-1"), "RF106", 17, 11),
     (
+        # A geolocation record must send IE one way; neither home region is the primary.
         "country-split",
         edit(
-            "    countries: [IE]",
-            "    countries: [IE]\n  beta:\n    home: eu-west-2\n    countries: [GB, IE]",
+            "tenants:\n  alpha:\n    home: eu-west-1\n",
+            "  eu-west-3:\n    role: regional\n    vpc:\n      cidr: 10.3.0.0/16\n"
+            "dns:\n  domain: acme.io\n  api: api\n  tenant_records: false\n"
+            "tenants:\n  beta:\n    home: eu-west-3\n    countries: [GB, IE]\n"
+            "  alpha:\n    home: eu-west-2\n",
         ),
         "RF107",
-        21,
+        26,
         21,
     ),
     ("tenant-id-uppercase", edit("  alpha:", "  Alpha:"), "RF108", 16, 3),

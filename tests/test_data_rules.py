@@ -152,7 +152,13 @@ CASES: list[tuple[str, str, list[Finding]]] = [
     (
         "residency-allows-another-region",
         edit("      allow_copies_to: [ap-southeast-1]\n", "      allow_copies_to: [eu-west-1]\n"),
-        [("RF142", 17, 25), ("RF142", 25, 23), ("RF142", 31, 19), ("RF142", 33, 40)],
+        [
+            ("RF142", 17, 25),
+            ("RF142", 25, 23),
+            ("RF142", 31, 19),
+            ("RF142", 33, 40),
+            ("RF148", 12, 25),  # eu-west-1 is not under regions
+        ],
     ),
     (
         "tenant-forbids-copies",
@@ -295,7 +301,7 @@ CASES: list[tuple[str, str, list[Finding]]] = [
     ),
 ]
 
-DATA_CODES = {"RF109", "RF140", "RF141", "RF142", "RF143", "RF144", "RF145"}
+DATA_CODES = {"RF109", "RF140", "RF141", "RF142", "RF143", "RF144", "RF145", "RF148"}
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])

@@ -96,13 +96,19 @@ CASES: list[tuple[str, str, str, int, int]] = [
         8,
     ),
     # RF121 a country maps to exactly one region
-    ("residency-against-tenant", edit("{jurisdiction: GB}", "{jurisdiction: IE}"), "RF121", 37, 31),
+    # (two regions of one country are fine when one is the primary, or when a tenant or
+    # dns.countries says which: see tests/test_residency.py)
     (
-        "dns-country-against-tenant",
-        edit("  continents: {EU: eu-west-1}", "  countries: {GB: eu-west-1}"),
+        "two-regions-of-one-country-neither-primary",
+        edit(
+            "    residency: {jurisdiction: GB}\n",
+            "    residency: {jurisdiction: FR}\n  eu-west-3:\n    role: regional\n"
+            "    vpc: {cidr: 10.3.0.0/16}\n    endpoint: {fqdn: eu-west-3.alb.acme.io}\n"
+            "    residency: {jurisdiction: FR}\n",
+        ),
         "RF121",
-        58,
-        17,
+        42,
+        31,
     ),
     # RF122 health-check interval 10 or 30 (and Route 53's other ranges)
     ("health-check-interval-15", edit("interval: 10", "interval: 15"), "RF122", 46, 15),

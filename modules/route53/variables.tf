@@ -177,7 +177,11 @@ variable "geolocation_records" {
     condition = alltrue([
       for n in distinct([for r in var.geolocation_records : r.name]) : (
         length([for r in var.geolocation_records : r if r.name == n]) ==
-        length(distinct([for r in var.geolocation_records : coalesce(r.country, r.continent, "*") if r.name == n]))
+        # Tagged by kind: the country SA (Saudi Arabia) is not the continent SA (South America).
+        length(distinct([
+          for r in var.geolocation_records :
+          r.default ? "default" : r.country != null ? "country:${r.country}" : "continent:${r.continent}" if r.name == n
+        ]))
       )
     ])
     error_message = "A geolocation location (country, continent or default) may appear only once per record name."

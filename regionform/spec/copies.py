@@ -304,9 +304,9 @@ def verdicts(spec: Spec, copy: Copy, juris: Jurisdictions | None = None) -> list
     if region is not None:
         found.append(region)
     for tenant in spec.tenants:
-        if tenant.id in copy.tenants and tenant.residency is not None:
-            if copy.target != tenant.home:
-                found.append(_tenant_verdict(spec, copy, tenant, juris))
+        carried = tenant.id in copy.tenants and tenant.residency is not None
+        if carried and copy.target != tenant.home:
+            found.append(_tenant_verdict(spec, copy, tenant, juris))
     return found
 
 

@@ -1,7 +1,11 @@
-"""RF107: one country served by tenants homed in two regions.
+"""RF107: a geolocation record would have to send one country to tenants in two regions.
 
-Geolocation routing sends a country to exactly one region; if tenants serving that country
-live in two regions, half of them would be routed away from their data.
+Tenants serving one country may live in different regions: per-tenant records, latency and
+failover routing send each user to the right place. Only a geolocation record (`dns.api`)
+sends a whole country to one region. When the country's tenants live in several regions and
+the primary is one of them, the record goes to the primary; otherwise the spec must say
+which in `dns.countries`, or users of the other tenants would be routed away from their data
+without anyone having decided it.
 """
 
 from __future__ import annotations
@@ -10,21 +14,29 @@ from collections.abc import Iterator
 
 from regionform.findings import Finding
 from regionform.lint import Rule
-from regionform.spec.model import Spec, Tenant
+from regionform.spec.model import Spec
+from regionform.spec.routing import TENANT, conflicts
 
 
 def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
-    first: dict[str, Tenant] = {}
-    for tenant in spec.tenants:
-        for index, country in enumerate(tenant.countries):
-            owner = first.setdefault(country, tenant)
-            if owner.home != tenant.home:
-                yield rule.finding(
-                    f"{country} is served from {owner.home} (tenant {owner.id!r}) and from "
-                    f"{tenant.home} (tenant {tenant.id!r})",
-                    spec.source.value(("tenants", tenant.id, "countries", index)),
-                    hint="serve each country from one region: move a tenant or drop the country",
-                )
+    for conflict in conflicts(spec):
+        if conflict.other.strength != TENANT:
+            continue  # RF121
+        first, other = conflict.chosen, conflict.other
+        api = spec.dns.api if spec.dns else None
+        yield rule.finding(
+            f"geolocation record {api!r} must send {conflict.location} to one region, but it "
+            f"is served from {first.region} ({first.source}) and from {other.region} "
+            f"({other.source})",
+            spec.source.value(other.path),
+            hint=f"say which in dns.countries (e.g. {conflict.location}: {first.region}); the "
+            "tenants keep their own records",
+        )
 
 
-RULE = Rule("RF107", "country-split", "Country served from two regions", check)
+RULE = Rule(
+    "RF107",
+    "country-split",
+    "Geolocation must send a country to one region; its tenants live in two",
+    check,
+)

@@ -1,8 +1,11 @@
-"""RF121: a country (or continent) routed to two regions.
+"""RF121: a geolocation record would have to send one country to two regions by residency.
 
-Tenants, regions' residency jurisdictions and dns.countries all say where a country goes;
-they must agree, or Route 53 would send some users away from where their data lives.
-Two tenants disagreeing is RF107.
+A region whose residency is a country serves that country's geolocation traffic unless
+`dns.countries` or a tenant says otherwise. Two regions in one country are fine (in-country
+DR: ap-south-1 and ap-south-2, both IN): the primary takes the country when it is one of
+them. When neither is the primary, the spec must say which in `dns.countries`. Nothing fires
+without a geolocation record (`dns.api`): failover and latency records route per region.
+Tenants disagreeing is RF107.
 """
 
 from __future__ import annotations
@@ -12,27 +15,20 @@ from collections.abc import Iterator
 from regionform.findings import Finding
 from regionform.lint import Rule
 from regionform.spec.model import Spec
-from regionform.spec.routing import Claim, claims
+from regionform.spec.routing import RESIDENCY, conflicts
 
 
 def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
-    if spec.dns is None:
-        return
     defined = set(spec.region_names)
-    first: dict[tuple[str, str], Claim] = {}
-    for claim in claims(spec):
-        if claim.region not in defined:
-            continue  # RF106 / RF129
-        owner = first.setdefault((claim.kind, claim.location), claim)
-        if owner.region == claim.region:
-            continue
-        if owner.source.startswith("tenant") and claim.source.startswith("tenant"):
-            continue  # RF107
+    for conflict in conflicts(spec):
+        first, other = conflict.chosen, conflict.other
+        if other.strength != RESIDENCY or not {first.region, other.region} <= defined:
+            continue  # RF107; RF106 / RF129 for undefined regions
         yield rule.finding(
-            f"{claim.location} is routed to {owner.region} ({owner.source}) and to "
-            f"{claim.region} ({claim.source})",
-            spec.source.value(claim.path),
-            hint="route each country to exactly one region",
+            f"{conflict.location} is routed to {first.region} ({first.source}) and to "
+            f"{other.region} ({other.source}), and neither is the primary",
+            spec.source.value(other.path),
+            hint=f"say which in dns.countries (e.g. {conflict.location}: {first.region})",
         )
 
 
