@@ -191,6 +191,28 @@ def rules() -> None:
 
 
 @app.command()
+def explain(
+    spec: Annotated[Path, typer.Argument(help="The spec file.", show_default=False)],
+    copies: Annotated[
+        bool,
+        typer.Option(
+            "--copies",
+            help="Every copy of data: origin → path → target, and the rule allowing each hop.",
+        ),
+    ] = True,
+) -> None:
+    """Explain what the spec does with data (shown even where lint refuses it)."""
+    from regionform.api import _read
+    from regionform.spec.copies import explain_copies
+
+    model, findings = _read(spec)
+    if model is None:
+        raise SpecError(findings)
+    if copies:
+        sys.stdout.write(explain_copies(model))
+
+
+@app.command()
 def check(
     specs: Annotated[list[Path], typer.Argument(help="Spec files.", show_default=False)],
     out: Annotated[

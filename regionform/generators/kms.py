@@ -1,12 +1,20 @@
 """Customer-managed KMS keys: one per purpose in every region that holds or receives data,
-and a dedicated set per silo tenant in its home region."""
+a dedicated set per silo tenant in its home region, and replicas of multi-Region keys.
+
+A copy is encrypted at its target under the key of the data it carries: when that key (the
+origin region's, or a silo tenant's) is multi-Region, the target gets a replica of it
+(`aws_kms_replica_key`, one module call per key owner and target region) and the copy uses
+the replica, so the same key material protects the data wherever the copy graph takes it.
+Otherwise the copy uses the target region's own key."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from regionform.document import DerivedName, ModuleCall, Move, ref
 from regionform.generators.renames import steps
+from regionform.spec.copies import KEY_PURPOSE, Copy, copy_graph
 from regionform.spec.data import needs_kms
 from regionform.spec.model import KEY_PURPOSES, Region, Spec, Tenant, alias_of
 
@@ -43,6 +51,65 @@ def key_arn(region: Region, purpose: str) -> str:
 
 def tenant_key_arn(tenant: Tenant, purpose: str) -> str:
     return ref(f'module.{tenant_call_name(tenant)}.key_arns["{purpose}"]')
+
+
+@dataclass(frozen=True)
+class KeyOwner:
+    """Whose multi-Region key encrypts a copy: a region's or a silo tenant's."""
+
+    call: str  # the module call creating the primary key
+    home: str  # the region of the primary key
+    stem: str  # names the owner in replica call names: ap_south_1, tenant_acme
+    alias_prefix: str  # aliases of its replicas: alias/<prefix>/<purpose>
+
+
+def _owner(spec: Spec, copy: Copy) -> KeyOwner | None:
+    """The owner of the multi-Region key `copy` is encrypted under, if the key is one."""
+    purpose = KEY_PURPOSE[copy.kind]
+    if copy.tenant is not None:
+        tenant = next((t for t in spec.tenants if t.id == copy.tenant), None)
+        home = spec.region(tenant.home) if tenant is not None else None
+        if tenant is None or home is None or purpose not in home.kms.multi_region:
+            return None
+        return KeyOwner(
+            tenant_call_name(tenant),
+            home.name,
+            f"tenant_{tenant.alias}",
+            f"{spec.project}/{tenant.name_key}",
+        )
+    origin = spec.region(copy.origin)
+    if origin is None or purpose not in origin.kms.multi_region:
+        return None
+    return KeyOwner(call_name(origin), origin.name, origin.alias, f"{spec.project}/{origin.name}")
+
+
+def replica_call_name(stem: str, target: Region) -> str:
+    return f"kms_{stem}_in_{target.alias}"
+
+
+def copy_key_arn(spec: Spec, copy: Copy) -> str:
+    """The key `copy` is encrypted under at its target region."""
+    purpose = KEY_PURPOSE[copy.kind]
+    target = spec.region(copy.target)
+    assert target is not None, "lint refuses a copy to an undefined region"
+    owner = _owner(spec, copy)
+    if owner is None:
+        return key_arn(target, purpose)
+    if owner.home == target.name:
+        return ref(f'module.{owner.call}.key_arns["{purpose}"]')
+    return ref(f'module.{replica_call_name(owner.stem, target)}.key_arns["{purpose}"]')
+
+
+def _replicas(spec: Spec) -> dict[tuple[str, str], tuple[KeyOwner, set[str]]]:
+    """(owner stem, target region) → the owner and the purposes replicated there."""
+    found: dict[tuple[str, str], tuple[KeyOwner, set[str]]] = {}
+    for copy in copy_graph(spec):
+        owner = _owner(spec, copy)
+        if owner is None or copy.target == owner.home or spec.region(copy.target) is None:
+            continue
+        entry = found.setdefault((owner.stem, copy.target), (owner, set()))
+        entry[1].add(KEY_PURPOSE[copy.kind])
+    return found
 
 
 def _keys(region: Region, purposes: tuple[str, ...]) -> dict[str, Any]:
@@ -92,6 +159,29 @@ class KmsGenerator:
                     },
                 )
             )
+        for (stem, target_name), (owner, purposes) in sorted(_replicas(spec).items()):
+            target = spec.region(target_name)
+            assert target is not None
+            calls.append(
+                ModuleCall(
+                    name=replica_call_name(stem, target),
+                    module=self.kind,
+                    region=target.name,
+                    arguments={
+                        "alias_prefix": owner.alias_prefix,
+                        "keys": {},
+                        "replica_keys": {
+                            purpose: {
+                                "primary_key_arn": ref(
+                                    f'module.{owner.call}.key_arns["{purpose}"]'
+                                ),
+                                "service_principals": SERVICES[purpose],
+                            }
+                            for purpose in sorted(purposes)
+                        },
+                    },
+                )
+            )
         return calls
 
     def region_outputs(self, spec: Spec, region: Region) -> dict[str, str]:
@@ -100,12 +190,26 @@ class KmsGenerator:
         return {"kms_key_arns": ref(f"module.{call_name(region)}.key_arns")}
 
     def moves(self, spec: Spec) -> list[Move]:
-        """A renamed silo tenant's keys move with its module call."""
-        return [
+        """A renamed silo tenant's keys (and their replicas) move with its module call."""
+        moves = [
             Move(f"module.{tenant_call(old)}", f"module.{tenant_call(new)}")
             for tenant in _silo(spec)
             for old, new in steps(tenant.history)
         ]
+        for stem, target_name in _replicas(spec):
+            region = spec.region(target_name)
+            assert region is not None
+            for tenant in _silo(spec):
+                if stem != f"tenant_{tenant.alias}":
+                    continue
+                for old, new in steps(tenant.history):
+                    moves.append(
+                        Move(
+                            f"module.{replica_call_name(f'tenant_{alias_of(old)}', region)}",
+                            f"module.{replica_call_name(f'tenant_{alias_of(new)}', region)}",
+                        )
+                    )
+        return moves
 
     def names(self, spec: Spec) -> list[DerivedName]:
         names = []

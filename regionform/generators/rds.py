@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from regionform.document import DerivedName, ModuleCall, Move, ref
-from regionform.generators.kms import key_arn, tenant_key_arn
+from regionform.generators.kms import copy_key_arn, key_arn, tenant_key_arn
 from regionform.generators.renames import steps
 from regionform.generators.vpc import call_name as vpc_call
+from regionform.spec.copies import RDS_BACKUPS, RDS_REPLICA, RDS_TENANT_BACKUPS, Copy, copy_graph
 from regionform.spec.model import DEFAULT_POSTGRES, Database, Region, Spec, Tenant, alias_of
 
 
@@ -90,15 +91,17 @@ def _sizing(spec: Spec, database: Database, replica: bool) -> dict[str, Any]:
     return arguments
 
 
-def _backups(name: str, ident: str, target: Region, source_arn: str, retention: int) -> ModuleCall:
+def _backups(
+    spec: Spec, name: str, ident: str, copy: Copy, source_arn: str, retention: int
+) -> ModuleCall:
     return ModuleCall(
         name=name,
         module="rds",
-        region=target.name,
+        region=copy.target,
         arguments={
             "identifier": ident,
             "create_instance": False,
-            "kms_key_arn": key_arn(target, "database"),
+            "kms_key_arn": copy_key_arn(spec, copy),
             "automated_backups_replication": {
                 "source_db_instance_arn": source_arn,
                 "retention_period": retention,
@@ -111,31 +114,43 @@ class RdsGenerator:
     kind = "rds"
 
     def calls(self, spec: Spec) -> list[ModuleCall]:
+        # Every copy a database makes is an edge of the copy graph lint judged.
+        copies = {
+            (c.kind, c.target if c.kind == RDS_REPLICA else c.source, c.tenant): c
+            for c in copy_graph(spec)
+            if c.kind in (RDS_REPLICA, RDS_BACKUPS, RDS_TENANT_BACKUPS)
+            and spec.region(c.source) is not None
+            and spec.region(c.target) is not None
+        }
         calls = []
         for region in spec.regions:
             database = region.database
             if database is None:
                 continue
             arguments: dict[str, Any] = {"identifier": identifier(spec, region)}
-            if database.replica_of is not None:
-                source = spec.region(database.replica_of)
-                assert source is not None, "lint refuses a replica of an undefined region"
+            replica = copies.get((RDS_REPLICA, region.name, None))
+            if replica is not None:
+                source = spec.region(replica.source)
+                assert source is not None
                 arguments["replicate_source_db"] = ref(
                     f"module.{call_name(source)}.db_instance_arn"
                 )
             arguments.update(_sizing(spec, database, replica=database.replica_of is not None))
-            arguments["kms_key_arn"] = key_arn(region, "database")
+            arguments["kms_key_arn"] = (
+                copy_key_arn(spec, replica) if replica is not None else key_arn(region, "database")
+            )
             if database.replica_of is None:
                 arguments["master_user_secret_kms_key_arn"] = key_arn(region, "secrets")
             arguments.update(_network(region))
             calls.append(ModuleCall(call_name(region), self.kind, region.name, arguments))
-            target = spec.region(database.backup_copies_to or "")
-            if target is not None:
+            backups = copies.get((RDS_BACKUPS, region.name, None))
+            if backups is not None:
                 calls.append(
                     _backups(
+                        spec,
                         backups_call_name(region),
                         f"{identifier(spec, region)}-backups",
-                        target,
+                        backups,
                         ref(f"module.{call_name(region)}.db_instance_arn"),
                         database.backup_retention_days,
                     )
@@ -154,13 +169,14 @@ class RdsGenerator:
             arguments["master_user_secret_kms_key_arn"] = tenant_key_arn(tenant, "secrets")
             arguments.update(_network(home))
             calls.append(ModuleCall(tenant_call_name(tenant), self.kind, home.name, arguments))
-            target = spec.region(database.backup_copies_to or "")
-            if target is not None:
+            backups = copies.get((RDS_TENANT_BACKUPS, home.name, tenant.id))
+            if backups is not None:
                 calls.append(
                     _backups(
+                        spec,
                         tenant_backups_call_name(tenant),
                         f"{tenant_identifier(spec, tenant)}-backups",
-                        target,
+                        backups,
                         ref(f"module.{tenant_call_name(tenant)}.db_instance_arn"),
                         database.backup_retention_days,
                     )

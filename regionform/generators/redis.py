@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from regionform.document import DerivedName, ModuleCall, ref
-from regionform.generators.kms import key_arn
+from regionform.generators.kms import copy_key_arn, key_arn
 from regionform.generators.vpc import call_name as vpc_call
+from regionform.spec.copies import CACHE_GLOBAL, copy_graph
 from regionform.spec.model import Region, Spec
 
 COMPASS = {
@@ -43,6 +44,7 @@ class RedisGenerator:
     kind = "redis"
 
     def calls(self, spec: Spec) -> list[ModuleCall]:
+        graph = copy_graph(spec)
         calls = []
         for region in spec.regions:
             cache = region.cache
@@ -60,15 +62,21 @@ class RedisGenerator:
             arguments["replicas_per_node_group"] = cache.replicas
             arguments["multi_az_enabled"] = cache.replicas >= 1
             arguments["snapshot_retention_limit"] = cache.snapshot_retention_days
-            arguments["kms_key_arn"] = key_arn(region, "database")
+            member = next(
+                (c for c in graph if c.kind == CACHE_GLOBAL and c.target == region.name),
+                None,
+            )
+            arguments["kms_key_arn"] = (
+                copy_key_arn(spec, member) if member is not None else key_arn(region, "database")
+            )
             arguments["log_kms_key_arn"] = key_arn(region, "logs")
             arguments["vpc_id"] = ref(f"{vpc}.vpc_id")
             arguments["subnet_ids"] = ref(f"{vpc}.database_subnet_ids")
             arguments["allowed_cidr_blocks"] = ref(f"{vpc}.private_subnet_cidrs")
             if cache.global_primary:
                 arguments["global_datastore"] = {"role": "primary"}
-            elif cache.secondary_of is not None:
-                source = spec.region(cache.secondary_of)
+            elif member is not None:
+                source = spec.region(member.source)
                 assert source is not None, "lint refuses a secondary of an undefined region"
                 arguments["global_datastore"] = {
                     "role": "secondary",

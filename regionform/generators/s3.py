@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from regionform.document import DerivedName, ModuleCall, Move, instance, ref
-from regionform.generators.kms import key_arn, tenant_key_arn
+from regionform.generators.kms import copy_key_arn, key_arn, tenant_key_arn
 from regionform.generators.renames import steps
+from regionform.spec.copies import S3_REPLICATION, copy_graph
 from regionform.spec.data import needs_s3, replica_buckets
 from regionform.spec.model import Bucket, Region, Spec, Tenant
 
@@ -66,13 +67,15 @@ def _bucket(spec: Spec, region: Region, bucket: Bucket, kms: str) -> dict[str, A
         value["lifecycle"] = lifecycle
     if bucket.object_lock is not None:
         value["object_lock"] = {"mode": bucket.object_lock.mode, "years": bucket.object_lock.years}
-    target = spec.region(bucket.replicate_to or "")
-    if target is not None:
+    path = ("regions", region.name, "buckets", bucket.purpose, "replicate_to")
+    copy = next((c for c in copy_graph(spec) if c.kind == S3_REPLICATION and c.path == path), None)
+    target = spec.region(copy.target) if copy is not None else None
+    if copy is not None and target is not None:
         value["replication"] = {
             "destination_bucket_arn": ref(
                 f'module.{call_name(target)}.bucket_arns["{bucket.purpose}"]'
             ),
-            "destination_kms_key_arn": key_arn(target, "storage"),
+            "destination_kms_key_arn": copy_key_arn(spec, copy),
         }
     return value
 
