@@ -512,3 +512,29 @@ def test_the_generated_copies_are_exactly_the_graph(tmp_path: Path) -> None:
     assert set(copies) == {"rds-replica", "rds-backups"}
     assert {"rds_ap_southeast_1", "rds_backups_ap_southeast_1"} <= calls
     assert not {c for c in calls if c.startswith("rds_backups_")} - {"rds_backups_ap_southeast_1"}
+
+
+def test_explain_says_where_a_declared_jurisdiction_is_not_where_the_region_is(
+    tmp_path: Path,
+) -> None:
+    text = edit(
+        UK_REGION,
+        "    residency: {jurisdiction: UK}\n",
+        "    residency: {jurisdiction: IE}\n    buckets: {logs: {replicate_to: eu-west-1}}\n"
+        "  eu-west-1:\n    role: dr\n    vpc: {cidr: 10.2.0.0/16}\n",
+    )
+    first = explain_copies(_model(tmp_path, text)).splitlines()[0]
+    assert first == "data written in eu-west-2 (IE as declared; the region is in GB):"
+
+
+def test_regionform_explain_copies_prints_the_graph_even_for_a_refused_spec(
+    tmp_path: Path,
+) -> None:
+    from typer.testing import CliRunner
+
+    from regionform.cli import app
+
+    spec = _load(tmp_path, TRANSITIVE_LEAK)
+    result = CliRunner().invoke(app, ["explain", str(spec), "--copies"])
+    assert result.exit_code == 0, result.output
+    assert result.output == explain_copies(_model(tmp_path, TRANSITIVE_LEAK))

@@ -319,6 +319,17 @@ def _where(spec: Spec, path: Path) -> str:
     return f"{dotted} (line {location.line})" if location.line else dotted
 
 
+def _under(spec: Spec, region: str, juris: Jurisdictions) -> str:
+    """`IN`, or `AE as declared; the region is in BH` where the two differ."""
+    declared = region_jurisdiction(spec, region)
+    where = region_country(region)
+    if declared is None:
+        return "jurisdiction unknown"
+    if where is not None and where not in juris.countries_of(declared):
+        return f"{declared} as declared; the region is in {where}"
+    return declared
+
+
 def explain_copies(spec: Spec) -> str:
     """The copy graph for people: origin → path → target, and which rule allows each hop."""
     graph = copy_graph(spec)
@@ -327,7 +338,7 @@ def explain_copies(spec: Spec) -> str:
     juris = spec_jurisdictions(spec)
     lines: list[str] = []
     for origin in sorted({c.origin for c in graph}):
-        lines.append(f"data written in {origin} ({region_jurisdiction(spec, origin) or '?'}):")
+        lines.append(f"data written in {origin} ({_under(spec, origin, juris)}):")
         for copy in (c for c in graph if c.origin == origin):
             lines.append(f"  {' → '.join(copy.regions)}  {copy.what}")
             lines.append(f"    asked by {_where(spec, copy.path)}")
