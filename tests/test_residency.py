@@ -537,3 +537,32 @@ def test_regionform_explain_copies_prints_the_graph_even_for_a_refused_spec(
     result = CliRunner().invoke(app, ["explain", str(spec), "--copies"])
     assert result.exit_code == 0, result.output
     assert result.output == explain_copies(_model(tmp_path, TRANSITIVE_LEAK))
+
+
+def test_a_renamed_silo_tenant_moves_its_key_replicas_too(tmp_path: Path) -> None:
+    from regionform.generators.kms import GENERATOR as KMS
+
+    text = edit(
+        MULTI_REGION,
+        "  advisors:\n    home: ap-south-1\n",
+        "  wealth-advisors:\n    renamed_from: advisors\n    tier: silo\n    home: ap-south-1\n",
+    ).replace(
+        "    database:\n      instance_class: db.r6g.large\n      replica_of: ap-south-1\n"
+        "      backup_copies_to: eu-west-1\n",
+        "    database: {instance_class: db.r6g.large, replica_of: ap-south-1}\n",
+    )
+    text = edit(
+        text,
+        "    database: {instance_class: db.r6g.large}\n",
+        "    database: {instance_class: db.r6g.large, backup_copies_to: eu-west-1}\n",
+    )
+    spec = _load(tmp_path, text)
+    assert lint_spec(spec) == []
+    moves = {(m.source, m.target) for m in KMS.moves(load_spec(spec))}
+    assert moves == {
+        ("module.kms_tenant_advisors", "module.kms_tenant_wealth_advisors"),
+        (
+            "module.kms_tenant_advisors_in_eu_west_1",
+            "module.kms_tenant_wealth_advisors_in_eu_west_1",
+        ),
+    }
