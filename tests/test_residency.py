@@ -566,3 +566,24 @@ def test_a_renamed_silo_tenant_moves_its_key_replicas_too(tmp_path: Path) -> Non
             "module.kms_tenant_wealth_advisors_in_eu_west_1",
         ),
     }
+
+
+def test_allow_copies_to_may_name_a_jurisdiction_and_allows_every_region_inside(
+    tmp_path: Path,
+) -> None:
+    text = edit(
+        EU_TENANT_IN_DE,
+        "    residency: {jurisdiction: DE}\n    buckets:\n      documents: {}\n",
+        "    residency: {jurisdiction: DE, allow_copies_to: [EU]}\n"
+        "    buckets:\n      documents: {replicate_to: eu-west-1}\n",
+    ).replace("  us-east-1:\n    role: dr", "  eu-west-1:\n    role: dr")
+    assert lint_spec(_load(tmp_path, text)) == []
+    (line,) = [
+        line
+        for line in explain_copies(_model(tmp_path, text)).splitlines()
+        if "allowed by region" in line
+    ]
+    assert line.endswith("allow_copies_to lists EU (eu-west-1 is under IE)")
+    refused = text.replace("allow_copies_to: [EU]", "allow_copies_to: [EUR]")
+    found = [(f.code, f.location.line) for f in lint_spec(_load(tmp_path, refused))]
+    assert found == [("RF147", 9), ("RF142", 11)]

@@ -209,11 +209,27 @@ class Verdict:
     tenant: str | None = None  # the tenant whose rule it is (RF143)
 
 
+def is_jurisdiction_entry(entry: str) -> bool:
+    """allow_copies_to lists regions (ap-south-1) and jurisdictions (EU, IN, GCC)."""
+    return entry[:1].isupper()
+
+
+def _listed(spec: Spec, allowed: tuple[str, ...], target: str, juris: Jurisdictions) -> str | None:
+    """The entry of `allowed` that admits `target`, with why, or None."""
+    if target in allowed:
+        return target
+    where = region_jurisdiction(spec, target)
+    for entry in allowed:
+        if is_jurisdiction_entry(entry) and where is not None and juris.inside(where, entry):
+            return f"{entry} ({target} is under {where})"
+    return None
+
+
 def allowed_text(allowed: tuple[str, ...]) -> str:
     return "only to " + ", ".join(allowed) if allowed else "nowhere"
 
 
-def _region_verdict(spec: Spec, copy: Copy) -> Verdict | None:
+def _region_verdict(spec: Spec, copy: Copy, juris: Jurisdictions) -> Verdict | None:
     origin = spec.region(copy.origin)
     if origin is None or origin.residency is None or copy.target == copy.origin:
         return None
@@ -229,12 +245,13 @@ def _region_verdict(spec: Spec, copy: Copy) -> Verdict | None:
             f"the residency of {origin.name}{law} states no allow_copies_to",
             rule_path,
         )
-    if copy.target in residency.allow_copies_to:
+    entry = _listed(spec, residency.allow_copies_to, copy.target, juris)
+    if entry is not None:
         return Verdict(
             "RF142",
             party,
             True,
-            f"regions.{origin.name}.residency.allow_copies_to lists {copy.target}",
+            f"regions.{origin.name}.residency.allow_copies_to lists {entry}",
             rule_path,
         )
     return Verdict(
@@ -254,12 +271,13 @@ def _tenant_verdict(spec: Spec, copy: Copy, tenant: Tenant, juris: Jurisdictions
     base: Path = ("tenants", tenant.id, "residency")
     if residency.allow_copies_to is not None:
         rule_path: Path = (*base, "allow_copies_to")
-        if copy.target in residency.allow_copies_to:
+        entry = _listed(spec, residency.allow_copies_to, copy.target, juris)
+        if entry is not None:
             return Verdict(
                 "RF143",
                 party,
                 True,
-                f"tenants.{tenant.id}.residency.allow_copies_to lists {copy.target}",
+                f"tenants.{tenant.id}.residency.allow_copies_to lists {entry}",
                 rule_path,
             )
         return Verdict(
@@ -273,13 +291,17 @@ def _tenant_verdict(spec: Spec, copy: Copy, tenant: Tenant, juris: Jurisdictions
     target = region_jurisdiction(spec, copy.target)
     rule_path = (*base, "jurisdiction")
     if target is not None and juris.inside(target, residency.jurisdiction):
-        inner = "" if target == residency.jurisdiction else f"{target} lies inside "
+        why = (
+            f"{copy.target} is under {target}, the tenant's jurisdiction"
+            if target == residency.jurisdiction
+            else f"{copy.target} is under {target}, which lies inside the tenant's "
+            f"jurisdiction {residency.jurisdiction}"
+        )
         return Verdict(
             "RF143",
             party,
             True,
-            f"{copy.target} is under {target}; {inner}{residency.jurisdiction} is the "
-            "tenant's jurisdiction",
+            why,
             rule_path,
             tenant.id,
         )
@@ -300,7 +322,7 @@ def verdicts(spec: Spec, copy: Copy, juris: Jurisdictions | None = None) -> list
         return []  # RF141: no copy leaves the region
     juris = juris or spec_jurisdictions(spec)
     found: list[Verdict] = []
-    region = _region_verdict(spec, copy)
+    region = _region_verdict(spec, copy, juris)
     if region is not None:
         found.append(region)
     for tenant in spec.tenants:

@@ -1,4 +1,4 @@
-"""RF147: a jurisdiction that is not one.
+"""RF147: a jurisdiction that is not one (in `jurisdiction`, `allow_copies_to` or a union).
 
 A jurisdiction is an ISO 3166-1 alpha-2 country code, a built-in union (EU, EEA: members in
 `regionform/spec/jurisdictions.json` with their source and date) or a union the spec defines
@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from regionform.findings import Finding
 from regionform.lint import Rule
-from regionform.spec.copies import spec_jurisdictions
+from regionform.spec.copies import is_jurisdiction_entry, spec_jurisdictions
 from regionform.spec.jurisdictions import (
     Jurisdictions,
     builtin_unions,
@@ -73,6 +73,23 @@ def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
         if tenant.residency is not None and not juris.known(tenant.residency.jurisdiction):
             path = ("tenants", tenant.id, "residency", "jurisdiction")
             yield _unknown(rule, spec, tenant.residency.jurisdiction, path, juris)
+    for allowed, base in _allow_lists(spec):
+        for index, entry in enumerate(allowed):
+            if is_jurisdiction_entry(entry) and not juris.known(entry):
+                yield _unknown(rule, spec, entry, (*base, index), juris)
+
+
+def _allow_lists(spec: Spec) -> list[tuple[tuple[str, ...], Path]]:
+    found: list[tuple[tuple[str, ...], Path]] = []
+    for region in spec.regions:
+        if region.residency is not None and region.residency.allow_copies_to is not None:
+            path: Path = ("regions", region.name, "residency", "allow_copies_to")
+            found.append((region.residency.allow_copies_to, path))
+    for tenant in spec.tenants:
+        if tenant.residency is not None and tenant.residency.allow_copies_to is not None:
+            path = ("tenants", tenant.id, "residency", "allow_copies_to")
+            found.append((tenant.residency.allow_copies_to, path))
+    return found
 
 
 RULE = Rule("RF147", "jurisdiction", "Unknown jurisdiction or malformed union", check)

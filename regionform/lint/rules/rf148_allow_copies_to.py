@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from regionform.findings import Finding
 from regionform.lint import Rule
+from regionform.spec.copies import is_jurisdiction_entry
 from regionform.spec.model import Spec
 from regionform.spec.source import Path
 
@@ -34,8 +35,8 @@ def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
     defined = list(spec.region_names)
     for allowed, path in _rules(spec):
         for index, name in enumerate(allowed):
-            if name in defined:
-                continue
+            if name in defined or is_jurisdiction_entry(name):
+                continue  # a jurisdiction: RF147 checks it
             near = difflib.get_close_matches(name, defined, n=1, cutoff=0.6)
             hint = (
                 f"did you mean {near[0]}?"
