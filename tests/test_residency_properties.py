@@ -76,8 +76,10 @@ def estates(draw: st.DrawFn) -> dict[str, Any]:
                 "jurisdiction": draw(st.sampled_from(_jurisdictions(REGIONS[name])))
             }
             if draw(st.booleans()):
+                # Regions, or jurisdictions meaning every region inside them.
+                choices = others + _jurisdictions(REGIONS[name])
                 residency["allow_copies_to"] = draw(
-                    st.lists(st.sampled_from(others), unique=True, max_size=2)
+                    st.lists(st.sampled_from(choices), unique=True, max_size=2)
                 )
             region["residency"] = residency
         multi = draw(st.lists(st.sampled_from(["database", "storage"]), unique=True))
