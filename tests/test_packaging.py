@@ -33,6 +33,8 @@ def test_wheel_ships_the_modules_and_the_schema(tmp_path: Path) -> None:
     (wheel,) = tmp_path.glob("regionform-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "regionform/spec/schema.json" in names
+    # Countries, unions and Route 53's continents, read by lint.
+    assert "regionform/spec/jurisdictions.json" in names
     # `regionform init` renders these templates from the installed package.
     for template in ("spec.yaml", "pre-commit-config.yaml", "regionform.yml"):
         assert f"regionform/scaffold/{template}" in names
