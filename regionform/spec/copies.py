@@ -57,6 +57,7 @@ class Copy:
     tenants: tuple[str, ...]  # tenants whose data it carries
     via: tuple[Copy, ...] = ()  # the earlier hops that brought the data to `source`
     tenant: str | None = None  # the silo tenant owning the copied store, if one does
+    bucket: str | None = None  # the replicated bucket's purpose (S3 replication)
 
     @property
     def regions(self) -> tuple[str, ...]:
@@ -84,26 +85,30 @@ def _every_tenant(spec: Spec, region: str) -> tuple[str, ...]:
     return tuple(t.id for t in spec.tenants if t.home == region)
 
 
-def _database_lineage(spec: Spec, name: str) -> tuple[str, tuple[Copy, ...]]:
+def _database_lineage(
+    spec: Spec, name: str, seen: tuple[str, ...] = ()
+) -> tuple[str, tuple[Copy, ...]]:
     """Where the data in `name`'s shared database was written, and the hops that brought it.
 
-    A replica's data comes from its source; RF140 refuses a replica of a replica, so the walk
-    stops at the first hop whose source is not a primary (and at a loop)."""
+    A replica's data comes from its source's, however many replicas deep (RF140 refuses a
+    replica of a replica, but the origin is still followed to the end, stopping at a loop)."""
     region = spec.region(name)
     database = region.database if region is not None else None
-    if database is None or database.replica_of is None:
+    if database is None or database.replica_of is None or name in seen:
         return name, ()
     source = database.replica_of
+    origin, via = _database_lineage(spec, source, (*seen, name))
     hop = Copy(
         RDS_REPLICA,
         "RDS read replica",
         source,
         name,
         ("regions", name, "database", "replica_of"),
-        source,
-        _pooled(spec, source),
+        origin,
+        _pooled(spec, origin),
+        via,
     )
-    return source, (hop,)
+    return origin, (*via, hop)
 
 
 def copy_graph(spec: Spec) -> tuple[Copy, ...]:
@@ -185,6 +190,7 @@ def copy_graph(spec: Spec) -> tuple[Copy, ...]:
                         (*base, "buckets", bucket.purpose, "replicate_to"),
                         region.name,
                         _pooled(spec, region.name),
+                        bucket=bucket.purpose,
                     )
                 )
     return tuple(copies)

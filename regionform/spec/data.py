@@ -19,8 +19,7 @@ def replica_buckets(spec: Spec, region: Region) -> list[Bucket]:
         if copy.kind != S3_REPLICATION or source is None:
             continue
         for bucket in source.buckets:
-            # The path ends …, "buckets", <purpose>, "replicate_to".
-            if copy.path[-2] == bucket.purpose and bucket.purpose not in declared:
+            if copy.bucket == bucket.purpose and bucket.purpose not in declared:
                 # The replica keeps the source's lifecycle and lock, and replicates nowhere.
                 found.setdefault(
                     bucket.purpose,
