@@ -38,16 +38,6 @@ class ModuleCall:
 
 
 @dataclass(frozen=True)
-class DerivedName:
-    """An AWS name the generated Terraform will create, checked against its length limit."""
-
-    value: str
-    limit: int
-    what: str  # e.g. "IAM role for VPC flow logs"
-    path: tuple[str | int, ...]  # the spec node the name derives from, for the finding
-
-
-@dataclass(frozen=True)
 class Move:
     """A `moved` block: the object at `source` in state now lives at `target`.
 
