@@ -29,15 +29,36 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from regionform import __version__
-from regionform.api import GenerateResult
+from regionform.about import __version__
 from regionform.findings import UsageError
 
 MANIFEST = ".regionform-manifest.json"
 JOURNAL = ".regionform-journal.json"
 LOCK_WAIT_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class GenerateResult:
+    root: Path
+    written: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    # Filled by check mode: what differs from what generate would write.
+    stale: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()
+    files: dict[str, bytes] = field(default_factory=dict, repr=False)
+    # Root folders relative to `root`, in apply order ("." for the single layout).
+    roots: tuple[str, ...] = (".",)
+    # Module call name → its region, for plan summaries.
+    module_regions: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def up_to_date(self) -> bool:
+        return not (self.stale or self.missing or self.extra)
 
 
 class WriteConflict(UsageError):

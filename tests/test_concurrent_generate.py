@@ -29,7 +29,7 @@ def start(spec: Path, out: Path, gate: Path, prelude: str = "") -> subprocess.Po
         "import os, sys, time\n"
         f"while not os.path.exists({str(gate)!r}): time.sleep(0.001)\n"
         f"{prelude}\n"
-        "from regionform.main import main\n"
+        "from regionform.cli import main\n"
         f"sys.argv = ['regionform', 'generate', {str(spec)!r}, '--out', {str(out)!r}]\n"
         "main()\n"
     )

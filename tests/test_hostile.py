@@ -63,7 +63,7 @@ def run_cli(args: list[str], cwd: Path, prelude: str = "", wrapper: tuple[str, .
         command = [
             sys.executable,
             "-c",
-            f"{prelude}\nimport sys\nfrom regionform.main import main\n"
+            f"{prelude}\nimport sys\nfrom regionform.cli import main\n"
             f"sys.argv = ['regionform', *{args!r}]\nmain()",
         ]
     else:

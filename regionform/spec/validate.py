@@ -289,3 +289,64 @@ def validate(doc: LoadedDocument) -> list[Finding]:
         findings.extend(_findings_for(error, doc))
     unique = {(f.code, f.location, f.message): f for f in findings}
     return sorted(unique.values(), key=Finding.sort_key)
+
+
+def _prune_paths(error: Any, data: Any) -> list[tuple[Any, ...]]:
+    """The nodes to drop so that this error goes away, leaving the rest of the spec intact."""
+    if error.validator in ("if", "allOf") and error.context:
+        return [p for inner in error.context for p in _prune_paths(inner, data)]
+    path = tuple(error.absolute_path)
+    if "propertyNames" in error.absolute_schema_path:
+        return [(*path, error.instance)]
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = error.schema.get("properties", {})
+        return [(*path, key) for key in error.instance if key not in known]
+    if error.schema is False:
+        parent = _at(data, path)
+        return [path] if not isinstance(parent, dict) else [(*path, k) for k in list(parent)]
+    return [path]
+
+
+def _drop(data: dict[str, Any], path: tuple[Any, ...]) -> bool:
+    """Remove one node; False when the node is the whole spec or a top-level key."""
+    # Removing a list item would shift the positions of the items after it, so a bad item
+    # takes its whole list with it.
+    while path and isinstance(_at(data, path[:-1]), list):
+        path = path[:-1]
+    if len(path) <= 1:
+        return False
+    try:
+        parent = _at(data, path[:-1])
+    except (KeyError, IndexError, TypeError):
+        return True  # already gone with an enclosing node
+    if isinstance(parent, dict):
+        parent.pop(path[-1], None)
+    return True
+
+
+# A named entity (a region, a tenant) removed would change the estate every rule looks at.
+_ENTITIES = ("regions", "tenants")
+
+
+def valid_part(doc: LoadedDocument, rounds: int = 8) -> dict[str, Any] | None:
+    """The spec with every node the schema rejects removed, for the semantic rules.
+
+    Lint reports schema findings and the semantic findings of everything else in one run.
+    None when what is left would not be the user's estate: a top-level key, a whole region
+    or tenant had to go (the rules would then report what is missing, not what is wrong).
+    """
+    import copy
+
+    if not isinstance(doc.data, dict):
+        return None
+    data: dict[str, Any] = copy.deepcopy(doc.data)
+    for _ in range(rounds):
+        errors = list(_validator().iter_errors(data))
+        if not errors:
+            return data
+        paths = {p for error in errors for p in _prune_paths(error, data)}
+        # Deepest first, so a parent removed later does not hide a sibling's removal.
+        for path in sorted(paths, key=len, reverse=True):
+            if (len(path) == 2 and path[0] in _ENTITIES) or not _drop(data, path):
+                return None
+    return None
