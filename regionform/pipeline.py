@@ -16,7 +16,7 @@ from regionform.findings import Finding, Location, Severity, SpecError, UsageErr
 from regionform.lint import run_rules
 from regionform.spec.loader import load_file
 from regionform.spec.model import Spec, build
-from regionform.spec.validate import valid_part, validate
+from regionform.spec.validate import check
 
 if TYPE_CHECKING:
     from regionform.layout import Layout
@@ -30,7 +30,7 @@ def read(path: str | Path) -> tuple[Spec | None, list[Finding]]:
     """Load, validate and build the model of one spec file.
 
     Returns the model and the schema findings. When the spec breaks the schema, the model is
-    built from the parts that passed it (`valid_part`), so lint can still report every
+    built from the parts that passed it (`spec.validate.check`), so lint can still report every
     semantic finding in the same run; None only when nothing usable is left.
     """
     name = str(path)
@@ -53,10 +53,7 @@ def read(path: str | Path) -> tuple[Spec | None, list[Finding]]:
                 hint="start from an example in examples/ or `regionform schema`",
             )
         ]
-    findings = validate(doc)
-    if not findings:
-        return build(doc.data, doc.source), []
-    data = valid_part(doc)
+    findings, data = check(doc)
     return (build(data, doc.source) if data is not None else None), findings
 
 
