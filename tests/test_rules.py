@@ -5,12 +5,12 @@ A case is a small YAML spec in the folder of the code it shows (`tests/rules/rf1
 
     # expect: RF101 at 14:13
     # expect: RF146 warning at 11:35
-    # expect: RF151 at 12:5 "cannot move between regions" "--allow-destroy"
+    # expect: RF151 at 12:5 "cannot move between regions" fix "--allow-destroy"
 
 `at LINE:COLUMN` is the finding's 1-based position in the case file itself, comments included.
-A severity, when given, must match. Each quoted fragment must appear in the finding as lint
-prints it (message, then the fix). A file without any `# expect:` line must lint clean: it is a
-passing case. Specs that must lint clean as a whole, not for one rule, live in `clean/`.
+A severity, when given, must match. Each quoted fragment must appear in the finding's message,
+or with `fix` before it, in its fix. A file without any `# expect:` line must lint clean: it is
+a passing case. Specs that must lint clean as a whole, not for one rule, live in `clean/`.
 
 To test a rule, add a file. Every rule needs at least one failing and one passing case
 (`test_every_rule_has_a_failing_and_a_passing_case`); keep each failing case to one problem
@@ -40,7 +40,7 @@ _EXPECT = re.compile(
     r"""^\s*\#\ expect:\ (?P<code>RF\d{3})
         (?:\ (?P<severity>error|warning))?
         \ at\ (?P<line>\d+):(?P<column>\d+)
-        (?P<fragments>(?:\ "[^"]+")*)\s*$""",
+        (?P<fragments>(?:\ (?:fix\ )?"[^"]+")*)\s*$""",
     re.VERBOSE,
 )
 
@@ -51,18 +51,19 @@ class Expected:
     line: int
     column: int
     severity: Severity | None = None
-    fragments: tuple[str, ...] = ()
+    in_message: tuple[str, ...] = ()
+    in_fix: tuple[str, ...] = ()
 
     @property
     def position(self) -> tuple[str, int, int]:
         return (self.code, self.line, self.column)
 
     def matches(self, finding: Finding) -> bool:
-        text = finding.render()
         return (
             position_of(finding) == self.position
             and self.severity in (None, finding.severity)
-            and all(fragment in text for fragment in self.fragments)
+            and all(fragment in finding.message for fragment in self.in_message)
+            and all(fragment in (finding.hint or "") for fragment in self.in_fix)
         )
 
 
@@ -82,16 +83,18 @@ def expectations(path: Path) -> list[Expected]:
             raise ValueError(
                 f"{path}:{number}: not an expectation: {line.strip()!r} "
                 '(write `# expect: RF101 at 12:9`, optionally `warning` before `at` and "quoted '
-                'fragments" after the position)'
+                'fragments" after the position, `fix "…"` for the fix)'
             )
         severity = match["severity"]
+        fragments = re.findall(r'(fix )?"([^"]+)"', match["fragments"])
         found.append(
             Expected(
                 match["code"],
                 int(match["line"]),
                 int(match["column"]),
                 Severity(severity) if severity else None,
-                tuple(re.findall(r'"([^"]+)"', match["fragments"])),
+                tuple(text for fix, text in fragments if not fix),
+                tuple(text for fix, text in fragments if fix),
             )
         )
     return found
@@ -172,7 +175,7 @@ def _case(tmp_path: Path, *expect: str) -> Path:
 
 
 def test_the_runner_accepts_the_exact_findings(tmp_path: Path) -> None:
-    check_case(_case(tmp_path, '# expect: RF101 error at 12:17 "overlaps" "fix:"'))
+    check_case(_case(tmp_path, '# expect: RF101 error at 12:17 "overlaps" fix "its own range"'))
 
 
 @pytest.mark.parametrize(
@@ -184,9 +187,21 @@ def test_the_runner_accepts_the_exact_findings(tmp_path: Path) -> None:
         ("# expect: RF102 at 12:17",),  # wrong code
         ("# expect: RF101 at 12:17", "# expect: RF101 at 12:17"),  # reported once, not twice
         ("# expect: RF101 warning at 12:17",),  # wrong severity
-        ('# expect: RF101 at 12:17 "no such words"',),  # fragment not in the finding
+        ('# expect: RF101 at 12:17 "no such words"',),  # fragment not in the message
+        ('# expect: RF101 at 12:17 "its own range"',),  # in the fix, not the message
+        ('# expect: RF101 at 12:17 fix "overlaps"',),  # in the message, not the fix
     ],
-    ids=["unexpected", "column", "line", "code", "twice", "severity", "fragment"],
+    ids=[
+        "unexpected",
+        "column",
+        "line",
+        "code",
+        "twice",
+        "severity",
+        "message",
+        "not-message",
+        "not-fix",
+    ],
 )
 def test_the_runner_refuses_any_other_findings(tmp_path: Path, header: tuple[str, ...]) -> None:
     with pytest.raises(AssertionError):
