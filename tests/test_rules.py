@@ -137,6 +137,16 @@ def test_every_rule_has_a_failing_and_a_passing_case() -> None:
     assert [code for code in codes if code not in passing] == [], "rules without a passing case"
 
 
+def test_every_file_under_rules_is_a_case() -> None:
+    # A case saved as .yml or .txt would never run; say so instead of passing without it.
+    others = [
+        path.relative_to(CASES_DIR)
+        for path in CASES_DIR.rglob("*")
+        if path.is_file() and path.suffix != ".yaml" and path.name != "README.md"
+    ]
+    assert others == []
+
+
 def test_every_case_lives_in_the_folder_of_a_code_it_expects() -> None:
     for path in CASES:
         folder = path.relative_to(CASES_DIR).parts[0]
