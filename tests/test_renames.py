@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from conftest import EXAMPLES, REPO, Terraform
 from hcl_equivalence import canonical_hcl, canonical_json, numbers_as_json
-from spec_edit import assert_lints_to, write_spec
+from spec_edit import assert_lints_to, edit, write_spec
 
 from regionform.api import generate, load_spec
 from regionform.document import Move
@@ -53,9 +53,12 @@ tenants:
     tier: silo
 """
 
-RENAMED = BASE.replace(
-    "  wealth-desk:\n    home", "  wealth-advisory:\n    renamed_from: wealth-desk\n    home"
-).replace(
+RENAMED = edit(
+    edit(
+        BASE,
+        "  wealth-desk:\n    home",
+        "  wealth-advisory:\n    renamed_from: wealth-desk\n    home",
+    ),
     "      audit-logs:\n        object_lock",
     "      audit-trail:\n        renamed_from: audit-logs\n        object_lock",
 )
@@ -150,7 +153,7 @@ def test_renaming_without_renamed_from_moves_nothing_and_renames_aws_names(
     tmp_path: Path,
 ) -> None:
     # The negative control: what renamed_from prevents.
-    text = BASE.replace("  wealth-desk:\n", "  wealth-advisory:\n")
+    text = edit(BASE, "  wealth-desk:\n", "  wealth-advisory:\n")
     document = _document(tmp_path, text)
     assert "moved" not in document
     assert _modules(document)["rds_tenant_wealth_advisory"]["identifier"] == (
@@ -159,7 +162,8 @@ def test_renaming_without_renamed_from_moves_nothing_and_renames_aws_names(
 
 
 def test_renames_chain_oldest_first(tmp_path: Path) -> None:
-    text = BASE.replace(
+    text = edit(
+        BASE,
         "  wealth-desk:\n    home",
         "  wealth-partners:\n    renamed_from: [wealth-desk, wealth-advisory]\n    home",
     )
