@@ -359,9 +359,9 @@ def _load(tmp_path: Path, text: str) -> Path:
 
 def _model(tmp_path: Path, text: str) -> Spec:
     """The model without lint: what explain and the graph see, findings or not."""
-    from regionform.api import _read
+    from regionform.pipeline import read
 
-    model, findings = _read(_load(tmp_path, text))
+    model, findings = read(_load(tmp_path, text))
     assert model is not None, findings
     return model
 
@@ -529,14 +529,12 @@ def test_explain_says_where_a_declared_jurisdiction_is_not_where_the_region_is(
 def test_regionform_explain_copies_prints_the_graph_even_for_a_refused_spec(
     tmp_path: Path,
 ) -> None:
-    from typer.testing import CliRunner
-
-    from regionform.cli import app
+    from cli_runner import invoke
 
     spec = _load(tmp_path, TRANSITIVE_LEAK)
-    result = CliRunner().invoke(app, ["explain", str(spec), "--copies"])
-    assert result.exit_code == 0, result.output
-    assert result.output == explain_copies(_model(tmp_path, TRANSITIVE_LEAK))
+    result = invoke(["explain", str(spec), "--copies"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == explain_copies(_model(tmp_path, TRANSITIVE_LEAK))
 
 
 def test_a_renamed_silo_tenant_moves_its_key_replicas_too(tmp_path: Path) -> None:
