@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from regionform.findings import Finding, Location, Severity, SpecError, UsageError
+from regionform.spec.codes import WRONG_TYPE
 from regionform.spec.loader import load_file
 from regionform.spec.model import Spec, build
 
@@ -37,7 +38,7 @@ def _read(path: str | Path) -> tuple[Spec | None, list[Finding]]:
     if not isinstance(doc.data, dict):
         return None, [
             Finding(
-                "RF012",
+                WRONG_TYPE,
                 "the spec must be a mapping of keys (version, project, regions, …)",
                 Location(name, 1, 1),
                 hint="start from an example in examples/ or `regionform schema`",

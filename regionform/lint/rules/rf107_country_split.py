@@ -2,6 +2,26 @@
 
 Geolocation routing sends a country to exactly one region; if tenants serving that country
 live in two regions, half of them would be routed away from their data.
+
+Fails:
+
+    regions:
+      eu-west-2:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
+    tenants:
+      alpha: {home: eu-west-1, countries: [IE]}
+      beta: {home: eu-west-2, countries: [IE]}
+
+Passes:
+
+    regions:
+      eu-west-2:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
+    tenants:
+      alpha: {home: eu-west-1, countries: [IE]}
+      beta: {home: eu-west-2, countries: [GB]}
 """
 
 from __future__ import annotations

@@ -3,6 +3,36 @@
 Tenants, regions' residency jurisdictions and dns.countries all say where a country goes;
 they must agree, or Route 53 would send some users away from where their data lives.
 Two tenants disagreeing is RF107.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        endpoint: {fqdn: eu-west-1.alb.acme.io}
+      eu-west-2:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
+        endpoint: {fqdn: eu-west-2.alb.acme.io}
+        residency: {jurisdiction: GB}
+    dns:
+      domain: acme.io
+      api: api
+      countries: {GB: eu-west-1}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        endpoint: {fqdn: eu-west-1.alb.acme.io}
+      eu-west-2:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
+        endpoint: {fqdn: eu-west-2.alb.acme.io}
+        residency: {jurisdiction: GB}
+    dns:
+      domain: acme.io
+      api: api
+      countries: {FR: eu-west-1}
 """
 
 from __future__ import annotations

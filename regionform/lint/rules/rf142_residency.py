@@ -1,4 +1,32 @@
-"""RF142: data copied to a region the source region's residency does not allow."""
+"""RF142: data copied to a region the source region's residency does not allow.
+
+`residency.allow_copies_to` on a region says where copies of its data may go (omitted: no
+restriction stated; `[]`: nowhere). Every copy the estate makes (RDS read replicas,
+automated-backup copies, S3 replication, Global Datastore members) is checked at the line
+that asks for it.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        residency: {jurisdiction: IE, allow_copies_to: []}
+        buckets:
+          documents: {replicate_to: eu-west-2}
+      eu-west-2:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        residency: {jurisdiction: IE, allow_copies_to: [eu-west-2]}
+        buckets:
+          documents: {replicate_to: eu-west-2}
+      eu-west-2:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
+"""
 
 from __future__ import annotations
 

@@ -3,7 +3,30 @@ jurisdiction, or copied from its home region to a region the tenant does not all
 
 A pooled tenant's data is in every shared store of its home region, so every copy counts; a
 silo tenant's is in its dedicated database (whose backups follow backup_copies_to) and
-bucket (never replicated) and in the shared cache."""
+bucket (never replicated) and in the shared cache.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        residency: {jurisdiction: IE}
+    tenants:
+      alpha:
+        home: eu-west-1
+        countries: [GB]
+        residency: {jurisdiction: GB}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        residency: {jurisdiction: IE}
+    tenants:
+      alpha:
+        home: eu-west-1
+        countries: [IE]
+        residency: {jurisdiction: IE}
+"""
 
 from __future__ import annotations
 
