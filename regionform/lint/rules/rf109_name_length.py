@@ -1,7 +1,5 @@
 """RF109: an AWS name the generated Terraform derives is longer than AWS allows.
 
-The names come from the generators themselves, so lint checks exactly what apply would send.
-
 The names come from the generators themselves, so lint checks exactly what apply would
 send: bucket names (63), database identifiers (63), ElastiCache ids (40), IAM roles (64),
 KMS aliases and more, each built from the project, the environment and a key.
