@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-__version__ = "0.1.0"
-# Where users find the docs and the pre-commit hooks (SARIF informationUri, `regionform init`).
-HOMEPAGE = "https://github.com/regionform/regionform"
-# The mkdocs site built from docs/ (mkdocs.yml's site_url); SARIF links each rule into it.
-DOCS_URL = "https://regionform.github.io/regionform"
-__all__ = ["__version__", "generate", "lint_spec", "load_spec", "plan"]
+from regionform.about import HOMEPAGE, __version__
+
+__all__ = ["HOMEPAGE", "__version__", "generate", "lint_spec", "load_spec", "plan"]
 
 
 def __getattr__(name: str) -> Any:

@@ -1,3 +1,3 @@
-from regionform.main import main
+from regionform.cli import main
 
 main()

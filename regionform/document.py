@@ -9,6 +9,7 @@ through `ref()`.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,16 +39,6 @@ class ModuleCall:
 
 
 @dataclass(frozen=True)
-class DerivedName:
-    """An AWS name the generated Terraform will create, checked against its length limit."""
-
-    value: str
-    limit: int
-    what: str  # e.g. "IAM role for VPC flow logs"
-    path: tuple[str | int, ...]  # the spec node the name derives from, for the finding
-
-
-@dataclass(frozen=True)
 class Move:
     """A `moved` block: the object at `source` in state now lives at `target`.
 
@@ -65,3 +56,59 @@ class Move:
 def instance(resource: str, key: str) -> str:
     """The address of one `for_each` instance: resource["key"]."""
     return f"{resource}[{json.dumps(key)}]"
+
+
+def template_end(text: str, start: int) -> int:
+    """Index just past the `}` that closes a template sequence whose body starts at `start`.
+
+    Strings inside the sequence may hold braces; they do not count.
+    """
+    depth = 1
+    i = start
+    in_string = False
+    while i < len(text):
+        char = text[i]
+        if in_string:
+            if char == "\\":
+                i += 2
+                continue
+            if char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise ValueError(f"unterminated template sequence in {text!r}")
+
+
+def template_parts(text: str) -> Iterator[tuple[str, int, int]]:
+    """The parts of a template string as (kind, start, end), in order.
+
+    kind is "text" (one literal character run), "escape" (`$${` or `%%{`, a literal `${` /
+    `%{`) or "sequence" (a whole `${…}` or `%{…}`). The one scanner the renderers and the
+    layout's reference rewriting share.
+    """
+    i = 0
+    run = 0
+    n = len(text)
+    while i < n:
+        if text.startswith(("$${", "%%{"), i):
+            if run < i:
+                yield "text", run, i
+            yield "escape", i, i + 3
+            i = run = i + 3
+        elif text.startswith(("${", "%{"), i):
+            if run < i:
+                yield "text", run, i
+            end = template_end(text, i + 2)
+            yield "sequence", i, end
+            i = run = end
+        else:
+            i += 1
+    if run < n:
+        yield "text", run, n

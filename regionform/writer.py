@@ -2,8 +2,9 @@
 
 How a write goes:
 
-1. Take a lock next to the root, so two runs into the same folder never interleave.
-2. Finish or undo an interrupted earlier write (its journal says what it was doing).
+1. Lock the output folder, so two runs into the same folder never interleave.
+2. Undo an interrupted earlier write (its journal says what it was doing), and remove the
+   staging folders of runs killed before they wrote a journal.
 3. Refuse, before changing anything, when a file we would write exists but is not ours, or
    when one of our files was edited by hand since we wrote it, or when the root or any path
    we would write, replace or delete inside it is a symbolic link: regionform never writes
@@ -29,15 +30,36 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from regionform import __version__
-from regionform.api import GenerateResult
+from regionform.about import __version__
 from regionform.findings import UsageError
 
 MANIFEST = ".regionform-manifest.json"
 JOURNAL = ".regionform-journal.json"
 LOCK_WAIT_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class GenerateResult:
+    root: Path
+    written: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    # Filled by check mode: what differs from what generate would write.
+    stale: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()
+    files: dict[str, bytes] = field(default_factory=dict, repr=False)
+    # Root folders relative to `root`, in apply order ("." for the single layout).
+    roots: tuple[str, ...] = (".",)
+    # Module call name → its region, for plan summaries.
+    module_regions: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def up_to_date(self) -> bool:
+        return not (self.stale or self.missing or self.extra)
 
 
 class WriteConflict(UsageError):
@@ -131,15 +153,17 @@ def _on_disk(root: Path, name: str) -> bytes | None:
 
 @contextlib.contextmanager
 def _locked(root: Path) -> Iterator[None]:
+    """Hold an exclusive lock on OUT (the root's parent folder) itself.
+
+    Locking the folder, not a lock file, leaves nothing behind in the folder users commit.
+    """
     root.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = root.parent / f".{root.name}.regionform.lock"
-    # O_NOFOLLOW: a lock "file" planted as a symlink must not make us create files elsewhere.
-    descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
-    with open(descriptor, "r+b") as handle:
+    descriptor = os.open(root.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while True:
             try:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except OSError as error:
                 if error.errno not in (errno.EAGAIN, errno.EACCES):
@@ -150,10 +174,24 @@ def _locked(root: Path) -> Iterator[None]:
                         f"{LOCK_WAIT_SECONDS:g} s; try again when it is done"
                     ) from None
                 time.sleep(0.05)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
+def _staging_prefix(root: Path) -> str:
+    return f".{root.name}.regionform-staging-"
+
+
+def _remove_abandoned_staging(root: Path) -> None:
+    """Staging folders of runs that were killed before they recorded a journal.
+
+    Called under the lock after recovery, so no other run is using any of them.
+    """
+    prefix = _staging_prefix(root)
+    for entry in root.parent.iterdir():
+        if entry.name.startswith(prefix) and entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
 
 
 def _write_durably(path: Path, data: bytes) -> None:
@@ -196,7 +234,7 @@ def _recover(root: Path) -> None:
             "restore the output folder from version control, then delete the journal"
         ) from None
     # The journal lives in the output folder: never let it point us at someone else's files.
-    if not staging_name.startswith(f".{root.name}.regionform-staging-") or (
+    if not staging_name.startswith(_staging_prefix(root)) or (
         Path(staging_name).name != staging_name
     ):
         raise WriteConflict(f"{journal_path} names an unexpected staging folder; not using it")
@@ -290,6 +328,7 @@ def _write_locked(root: Path, files: dict[str, bytes]) -> GenerateResult:
     if root.exists() and not root.is_dir():
         raise UsageError(f"{root} exists and is not a folder")
     _recover(root)
+    _remove_abandoned_staging(root)
     to_write, to_delete = _plan(root, files)
     manifest = _manifest_bytes(files)
     manifest_changed = _on_disk(root, MANIFEST) != manifest
@@ -298,7 +337,7 @@ def _write_locked(root: Path, files: dict[str, bytes]) -> GenerateResult:
         return GenerateResult(root=root, unchanged=unchanged, files=files)
 
     # A fresh, unguessable folder: nothing planted beside the root can redirect our writes.
-    staging = Path(tempfile.mkdtemp(prefix=f".{root.name}.regionform-staging-", dir=root.parent))
+    staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(root), dir=root.parent))
     try:
         for name in to_write:
             _write_durably(staging / name, files[name])

@@ -170,7 +170,7 @@ def _run_python(code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
 
 _LOADED_AFTER = """
 import sys
-from regionform.main import main
+from regionform.cli import main
 sys.argv = ["regionform", *{args!r}]
 try:
     main()
@@ -206,7 +206,7 @@ class NoCdktf(MetaPathFinder):
         return None
 
 sys.meta_path.insert(0, NoCdktf())
-from regionform.main import main
+from regionform.cli import main
 sys.argv = ["regionform", "generate", {spec!r}, "--out", "out", "--engine", "cdktf"]
 main()
 """

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -29,7 +30,7 @@ def start(spec: Path, out: Path, gate: Path, prelude: str = "") -> subprocess.Po
         "import os, sys, time\n"
         f"while not os.path.exists({str(gate)!r}): time.sleep(0.001)\n"
         f"{prelude}\n"
-        "from regionform.main import main\n"
+        "from regionform.cli import main\n"
         f"sys.argv = ['regionform', 'generate', {str(spec)!r}, '--out', {str(out)!r}]\n"
         "main()\n"
     )
@@ -94,16 +95,46 @@ def test_two_runs_at_once_leave_exactly_one_complete_output(
 def test_a_run_that_cannot_get_the_lock_says_who_holds_it(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    lock = out / ".production.regionform.lock"
-    with open(lock, "a+b") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    # The writer locks the output folder itself.
+    descriptor = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
         gate = tmp_path / "go"
         gate.touch()
         run = start(BIZFLOW, out, gate, "import regionform.writer as w; w.LOCK_WAIT_SECONDS = 0.5")
         _, stderr = run.communicate(timeout=120)
+    finally:
+        os.close(descriptor)
     assert run.returncode == 2
     assert stderr == (
         f"regionform: another regionform is writing {out / 'production'} and held it for 0.5 s; "
         "try again when it is done\n"
     )
     assert not (out / "production").exists()
+
+
+def test_a_run_killed_while_staging_leaves_nothing_behind_after_the_next_run(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    gate = tmp_path / "go"
+    gate.touch()
+    # SIGKILL itself after staging the first file: no journal yet, no chance to clean up.
+    killed = start(
+        BIZFLOW,
+        out,
+        gate,
+        "import os, signal, regionform.writer as w\n"
+        "real = w._write_durably\n"
+        "def dying(path, data):\n"
+        "    real(path, data)\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "w._write_durably = dying",
+    )
+    killed.communicate(timeout=120)
+    assert killed.returncode == -signal.SIGKILL
+    assert [p for p in out.iterdir() if "staging" in p.name], "the kill left a staging folder"
+    again = start(BIZFLOW, out, gate)
+    again.communicate(timeout=120)
+    assert again.returncode == 0
+    assert sorted(p.name for p in out.iterdir()) == ["production"]

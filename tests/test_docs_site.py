@@ -10,7 +10,7 @@ from pathlib import Path
 
 from conftest import REPO
 
-from regionform import DOCS_URL
+from regionform.about import DOCS_URL
 from regionform.lint.docs import rule_docs
 
 README = (REPO / "README.md").read_text()

@@ -14,14 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_runner import invoke
 from conftest import EXAMPLES, REPO, Terraform
 from hcl_equivalence import canonical_hcl, canonical_json, numbers_as_json
-from typer.testing import CliRunner
 
 from regionform.api import generate, load_spec, render_files, roots
-from regionform.cli import app
 from regionform.generators.root import generate_root
-from regionform.layout import Layout, lay_out
+from regionform.layout import Layout
 from regionform.layout.cross_root import placeholder
 from regionform.layout.references import all_references, walk_strings
 
@@ -36,7 +35,7 @@ def _example(stem: str) -> Path:
 
 @pytest.fixture(scope="module")
 def layouts() -> dict[str, Layout]:
-    return {e.stem: lay_out(load_spec(e), "per-region") for e in EXAMPLES}
+    return {e.stem: roots(load_spec(e), "per-region") for e in EXAMPLES}
 
 
 def _modules(document: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -353,7 +352,7 @@ def test_roots_come_after_the_roots_they_read(example: Path, layouts: dict[str, 
             if in_cycle.get(upstream) is not None and root.name in in_cycle[upstream]:
                 continue
             assert order.index(upstream) < position, f"{root.name} before {upstream}"
-    assert order == [r.name for r in lay_out(load_spec(example), "per-region").roots]
+    assert order == [r.name for r in roots(load_spec(example), "per-region").roots]
 
 
 def test_roots_that_read_each_other_are_reported_as_a_cycle(layouts: dict[str, Layout]) -> None:
@@ -416,8 +415,8 @@ def test_a_new_cross_root_read_changes_only_what_it_reads(tmp_path: Path) -> Non
     before, after = _files(_example("bizflow")), _files(spec)
     changed = sorted(name for name in before if after[name] != before[name])
     assert changed == ["me-south-1/main.tf", "me-south-1/outputs.tf"]
-    new = lay_out(load_spec(spec), "per-region")
-    old = lay_out(load_spec(_example("bizflow")), "per-region")
+    new = roots(load_spec(spec), "per-region")
+    old = roots(load_spec(_example("bizflow")), "per-region")
     me_new = next(r for r in new.roots if r.name == "me-south-1").document
     me_old = next(r for r in old.roots if r.name == "me-south-1").document
     # The replica bucket lands in me-south-1 (as in the single layout) ...
@@ -487,10 +486,8 @@ def test_check_compares_against_the_layout_asked_for(tmp_path: Path) -> None:
 
 
 def test_roots_prints_a_github_actions_matrix_in_apply_order() -> None:
-    result = CliRunner().invoke(
-        app, ["roots", str(_example("project-one")), "--layout", "per-region"]
-    )
-    assert result.exit_code == 0, result.output
+    result = invoke(["roots", str(_example("project-one")), "--layout", "per-region"])
+    assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == [
         {"root": "ap-south-1", "path": "production/ap-south-1"},
         {"root": "ap-southeast-1", "path": "production/ap-southeast-1"},
@@ -499,16 +496,15 @@ def test_roots_prints_a_github_actions_matrix_in_apply_order() -> None:
 
 
 def test_roots_of_the_single_layout_is_the_environment_folder() -> None:
-    result = CliRunner().invoke(app, ["roots", str(_example("agent-mitra"))])
-    assert result.exit_code == 0, result.output
+    result = invoke(["roots", str(_example("agent-mitra"))])
+    assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == [{"root": "staging", "path": "staging"}]
 
 
 def test_roots_as_text_warns_about_roots_that_read_each_other() -> None:
-    result = CliRunner().invoke(
-        app, ["roots", str(_example("bizflow")), "--layout", "per-region", "--format", "text"]
-    )
-    assert result.exit_code == 0, result.output
+    args = ["roots", str(_example("bizflow")), "--layout", "per-region", "--format", "text"]
+    result = invoke(args)
+    assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
         "production/ap-south-1",
         "production/ap-southeast-1",
@@ -520,28 +516,27 @@ def test_roots_as_text_warns_about_roots_that_read_each_other() -> None:
 
 
 def test_generate_with_the_per_region_layout_and_check(tmp_path: Path) -> None:
-    runner = CliRunner()
     args = ["generate", str(_example("teddy-bear")), "--out", str(tmp_path)]
-    result = runner.invoke(app, [*args, "--layout", "per-region"])
-    assert result.exit_code == 0, result.output
+    result = invoke([*args, "--layout", "per-region"])
+    assert result.exit_code == 0, result.stderr
     assert (tmp_path / "production" / "us-east-1" / "main.tf").is_file()
     assert (tmp_path / "production" / "modules" / "vpc" / "main.tf").is_file()
-    result = runner.invoke(app, [*args, "--layout", "per-region", "--check"])
-    assert result.exit_code == 0, result.output
+    result = invoke([*args, "--layout", "per-region", "--check"])
+    assert result.exit_code == 0, result.stderr
     # The hint reproduces the checked command: the default layout is not spelled out …
-    result = runner.invoke(app, [*args, "--check"])
+    result = invoke([*args, "--check"])
     assert result.exit_code == 1
     assert "run `regionform generate" in result.stderr
     assert "--layout" not in result.stderr
     # … and a per-region check of a single-layout root names its layout.
-    assert runner.invoke(app, args).exit_code == 0
-    result = runner.invoke(app, [*args, "--layout", "per-region", "--check"])
+    assert invoke(args).exit_code == 0
+    result = invoke([*args, "--layout", "per-region", "--check"])
     assert result.exit_code == 1
     assert "--layout per-region`" in result.stderr
 
 
 def test_an_unknown_layout_is_a_usage_error() -> None:
-    result = CliRunner().invoke(app, ["roots", str(_example("bizflow")), "--layout", "per-tenant"])
+    result = invoke(["roots", str(_example("bizflow")), "--layout", "per-tenant"])
     assert result.exit_code == 2
     assert "per-tenant" in result.stderr
     from regionform.findings import UsageError

@@ -18,12 +18,11 @@ import pytest
 from conftest import EXAMPLES
 from moto_server import MotoServer, moto_server, point_at
 
+from regionform.choices import LAYOUTS
 from regionform.plan.run import PlanResult, run_plan
 from regionform.plan.runner import PLAN_FILE
 
 pytestmark = pytest.mark.terraform
-
-LAYOUTS = ("single", "per-region")
 
 
 @pytest.fixture(scope="session")

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from cli_runner import invoke
 
-from regionform.cli import app
 from regionform.findings import UsageError
 from regionform.plan.report import report_plan
 from regionform.plan.run import PlanResult, choose_roots
@@ -206,20 +205,20 @@ def test_summarize_command_merges_files(tmp_path: Path) -> None:
         path = tmp_path / f"{summary.roots[0].root}.json"
         path.write_text(json.dumps(summary_to_json(summary)))
         files.append(str(path))
-    result = CliRunner().invoke(app, ["summarize", *files])
+    result = invoke(["summarize", *files])
     assert result.exit_code == 0
     assert result.stdout == markdown_table(merge([regional, edge]))
     assert "| ap-south-1 | s3_ap_south_1 | ap-south-1 | 0 | 0 | 2 | REFUSED: 1 stateful |" in (
         result.stdout
     )
-    text = CliRunner().invoke(app, ["summarize", "--format", "text", *files])
+    text = invoke(["summarize", "--format", "text", *files])
     assert text.stdout == text_table(merge([regional, edge]))
 
 
 def test_summarize_unreadable_file_exits_2(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{")
-    result = CliRunner().invoke(app, ["summarize", str(bad), str(tmp_path / "nope.json")])
+    result = invoke(["summarize", str(bad), str(tmp_path / "nope.json")])
     assert result.exit_code == 2
     assert "bad.json: not JSON" in result.stderr
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from conftest import REPO
 
-from regionform import DOCS_URL, HOMEPAGE, __version__
+from regionform.about import DOCS_URL, HOMEPAGE, __version__
 from regionform.findings import Finding, Location, Severity
 from regionform.lint import all_rules
 from regionform.lint.sarif import FINGERPRINT_KEY, artifact_uri, sarif_log
@@ -154,23 +154,7 @@ def test_a_clean_spec_gives_an_empty_result_list_and_exit_0(tmp_path: Path) -> N
     assert log["runs"][0]["results"] == []
 
 
-def test_the_typer_command_prints_the_same_log(
-    broken: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from typer.testing import CliRunner
-
-    from regionform.cli import app
-
-    root = broken.parent.parent
-    monkeypatch.chdir(root)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    _, fast = lint_sarif(str(broken), cwd=root)
-    typer_result = CliRunner().invoke(app, ["lint", "--format", "sarif", str(broken)])
-    assert typer_result.exit_code == 1
-    assert json.loads(typer_result.stdout) == fast
-
-
-def test_sarif_output_does_not_load_typer(broken: Path) -> None:
+def test_sarif_output_loads_the_sarif_writer_only_when_asked(broken: Path) -> None:
     lint = ["lint", "--format", "sarif", str(broken)]
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "regionform", *lint],
@@ -181,7 +165,7 @@ def test_sarif_output_does_not_load_typer(broken: Path) -> None:
     assert result.returncode == 1
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
     assert "regionform.lint.sarif" in imported
-    assert "typer" not in imported and "pydantic" not in imported
+    assert "regionform.plan.run" not in imported
 
 
 def test_a_reader_that_leaves_early_is_not_an_internal_error(broken: Path) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from cdktf import App, Fn, TerraformOutput
 from cdktf_cdktf_provider_aws.sqs_queue import SqsQueue
 
-from regionform.render.cdktf_stack import RegionformStack
+from regionform.stack import RegionformStack
 
 SPEC = Path(__file__).resolve().parent.parent / "bizflow.yaml"
 

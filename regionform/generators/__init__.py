@@ -5,7 +5,6 @@ A generator is a module in this package that defines `GENERATOR`, an object with
 - `kind`: the module it calls (vpc, rds, …);
 - `calls(spec) -> list[ModuleCall]`;
 - `region_outputs(spec, region) -> dict[str, str]`: values exported per region;
-- `names(spec) -> list[DerivedName]`: every AWS name it derives, for lint.
 
 Adding a module kind means adding one file here; root.py assembles them.
 """
@@ -17,7 +16,7 @@ import pkgutil
 from functools import cache
 from typing import Protocol
 
-from regionform.document import DerivedName, ModuleCall
+from regionform.document import ModuleCall
 from regionform.spec.model import Region, Spec
 
 
@@ -27,8 +26,6 @@ class Generator(Protocol):
     def calls(self, spec: Spec) -> list[ModuleCall]: ...
 
     def region_outputs(self, spec: Spec, region: Region) -> dict[str, str]: ...
-
-    def names(self, spec: Spec) -> list[DerivedName]: ...
 
 
 @cache
@@ -42,7 +39,3 @@ def all_generators() -> tuple[Generator, ...]:
         if generator is not None:
             found.append(generator)
     return tuple(found)
-
-
-def derived_names(spec: Spec) -> list[DerivedName]:
-    return [name for generator in all_generators() for name in generator.names(spec)]

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from regionform.document import DerivedName, ModuleCall, ref
+from regionform.document import ModuleCall, ref
 from regionform.spec.model import Cluster, NodeGroup, Region, Spec
-
-
-def cluster_name(spec: Spec, region: Region) -> str:
-    return f"{spec.prefix}-{region.name}"
-
-
-def call_name(region: Region) -> str:
-    return f"eks_{region.alias}"
+from regionform.spec.names.eks import call_name, cluster_name
 
 
 def _node_group(group: NodeGroup) -> dict[str, Any]:
@@ -87,20 +80,6 @@ class EksGenerator:
             "eks_oidc_provider_arn": ref(f"{module}.oidc_provider_arn"),
             "eks_node_role_arn": ref(f"{module}.node_role_arn"),
         }
-
-    def names(self, spec: Spec) -> list[DerivedName]:
-        names = []
-        for region in spec.regions:
-            if region.cluster is None:
-                continue
-            name = cluster_name(spec, region)
-            path = ("regions", region.name, "cluster")
-            names += [
-                DerivedName(name, 100, "EKS cluster", path),
-                DerivedName(f"/aws/eks/{name}/cluster", 512, "EKS control-plane log group", path),
-                DerivedName(f"alias/{name}-eks", 256, "KMS alias for EKS", path),
-            ]
-        return names
 
 
 GENERATOR = EksGenerator()

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from regionform.document import DerivedName, ModuleCall, Move, ref
+from regionform.document import ModuleCall, Move, ref
 from regionform.generators.renames import steps
 from regionform.spec.data import needs_kms
-from regionform.spec.model import KEY_PURPOSES, Region, Spec, Tenant, alias_of
+from regionform.spec.model import KEY_PURPOSES, Region, Spec, Tenant
+from regionform.spec.names.kms import TENANT_PURPOSES, call_name, tenant_call, tenant_call_name
 
 # The AWS services that use each purpose's key (the key policy grants them via kms:ViaService).
 SERVICES: dict[str, list[str]] = {
@@ -17,19 +18,6 @@ SERVICES: dict[str, list[str]] = {
     "secrets": ["secretsmanager.amazonaws.com"],
     "logs": ["logs.amazonaws.com"],
 }
-TENANT_PURPOSES = ("database", "secrets", "storage")
-
-
-def call_name(region: Region) -> str:
-    return f"kms_{region.alias}"
-
-
-def tenant_call_name(tenant: Tenant) -> str:
-    return tenant_call(tenant.id)
-
-
-def tenant_call(tenant_id: str) -> str:
-    return f"kms_tenant_{alias_of(tenant_id)}"
 
 
 def _silo(spec: Spec) -> list[Tenant]:
@@ -106,32 +94,6 @@ class KmsGenerator:
             for tenant in _silo(spec)
             for old, new in steps(tenant.history)
         ]
-
-    def names(self, spec: Spec) -> list[DerivedName]:
-        names = []
-        for region in spec.regions:
-            if needs_kms(spec, region):
-                for purpose in KEY_PURPOSES:
-                    names.append(
-                        DerivedName(
-                            f"alias/{spec.project}/{purpose}",
-                            256,
-                            "KMS alias",
-                            ("regions", region.name),
-                        )
-                    )
-        for tenant in spec.tenants:
-            if tenant.tier == "silo":
-                for purpose in TENANT_PURPOSES:
-                    names.append(
-                        DerivedName(
-                            f"alias/{spec.project}/{tenant.name_key}/{purpose}",
-                            256,
-                            "KMS alias",
-                            ("tenants", tenant.id),
-                        )
-                    )
-        return names
 
 
 GENERATOR = KmsGenerator()

@@ -5,36 +5,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from regionform.document import DerivedName, ModuleCall, Move, ref
+from regionform.document import ModuleCall, Move, ref
 from regionform.generators.kms import key_arn, tenant_key_arn
 from regionform.generators.renames import steps
-from regionform.generators.vpc import call_name as vpc_call
-from regionform.spec.model import DEFAULT_POSTGRES, Database, Region, Spec, Tenant, alias_of
-
-
-def call_name(region: Region) -> str:
-    return f"rds_{region.alias}"
-
-
-def backups_call_name(region: Region) -> str:
-    """Backups of `region`'s database copied elsewhere; the call lives in the target region."""
-    return f"rds_backups_{region.alias}"
-
-
-def tenant_call(tenant_id: str) -> str:
-    return f"rds_tenant_{alias_of(tenant_id)}"
-
-
-def tenant_backups_call(tenant_id: str) -> str:
-    return f"rds_tenant_backups_{alias_of(tenant_id)}"
-
-
-def tenant_call_name(tenant: Tenant) -> str:
-    return tenant_call(tenant.id)
-
-
-def tenant_backups_call_name(tenant: Tenant) -> str:
-    return tenant_backups_call(tenant.id)
+from regionform.spec.model import DEFAULT_POSTGRES, Database, Region, Spec, Tenant
+from regionform.spec.names.rds import (
+    backups_call_name,
+    call_name,
+    identifier,
+    tenant_backups_call,
+    tenant_backups_call_name,
+    tenant_call,
+    tenant_call_name,
+    tenant_identifier,
+)
+from regionform.spec.names.vpc import call_name as vpc_call
 
 
 def _tenant_database(spec: Spec, tenant: Tenant) -> Database | None:
@@ -43,15 +28,6 @@ def _tenant_database(spec: Spec, tenant: Tenant) -> Database | None:
     if tenant.tier != "silo" or home is None:
         return None
     return home.database
-
-
-def identifier(spec: Spec, region: Region) -> str:
-    return f"{spec.prefix}-{region.name}"
-
-
-def tenant_identifier(spec: Spec, tenant: Tenant) -> str:
-    # The oldest id: a renamed tenant keeps its database (and the names derived from it).
-    return f"{spec.prefix}-{tenant.name_key}"
 
 
 def _network(region: Region) -> dict[str, Any]:
@@ -189,31 +165,6 @@ class RdsGenerator:
                         )
                     )
         return moves
-
-    def names(self, spec: Spec) -> list[DerivedName]:
-        names = []
-        for region in spec.regions:
-            if region.database is not None:
-                names.append(
-                    DerivedName(
-                        identifier(spec, region),
-                        63,
-                        "RDS instance identifier",
-                        ("regions", region.name, "database"),
-                    )
-                )
-        for tenant in spec.tenants:
-            home = spec.region(tenant.home)
-            if tenant.tier == "silo" and home is not None and home.database is not None:
-                names.append(
-                    DerivedName(
-                        tenant_identifier(spec, tenant),
-                        63,
-                        "RDS instance identifier",
-                        ("tenants", tenant.id),
-                    )
-                )
-        return names
 
 
 GENERATOR = RdsGenerator()

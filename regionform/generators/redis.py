@@ -5,38 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from regionform.document import DerivedName, ModuleCall, ref
+from regionform.document import ModuleCall, ref
 from regionform.generators.kms import key_arn
-from regionform.generators.vpc import call_name as vpc_call
 from regionform.spec.model import Region, Spec
-
-COMPASS = {
-    "north": "n",
-    "south": "s",
-    "east": "e",
-    "west": "w",
-    "central": "c",
-    "northeast": "ne",
-    "northwest": "nw",
-    "southeast": "se",
-    "southwest": "sw",
-}
-
-
-def short_region(name: str) -> str:
-    """AWS's short form of a region name: ap-southeast-1 → apse1, eu-west-2 → euw2."""
-    parts = name.split("-")
-    middle = "".join(COMPASS.get(part, part[:1]) for part in parts[1:-1])
-    return f"{parts[0]}{middle}{parts[-1]}"
-
-
-def call_name(region: Region) -> str:
-    return f"redis_{region.alias}"
-
-
-def group_id(spec: Spec, region: Region) -> str:
-    # ElastiCache ids allow 40 characters and the module appends "-default" to user ids.
-    return f"{spec.prefix}-{short_region(region.name)}"
+from regionform.spec.names.redis import call_name, group_id
+from regionform.spec.names.vpc import call_name as vpc_call
 
 
 class RedisGenerator:
@@ -86,18 +59,6 @@ class RedisGenerator:
         if region.cache.shards is not None:
             return {"cache_endpoint": ref(f"{module}.configuration_endpoint_address")}
         return {"cache_endpoint": ref(f"{module}.primary_endpoint_address")}
-
-    def names(self, spec: Spec) -> list[DerivedName]:
-        names = []
-        for region in spec.regions:
-            if region.cache is not None:
-                path = ("regions", region.name, "cache")
-                rg = group_id(spec, region)
-                names += [
-                    DerivedName(rg, 40, "ElastiCache replication group id", path),
-                    DerivedName(f"{rg}-default", 40, "ElastiCache user id", path),
-                ]
-        return names
 
 
 GENERATOR = RedisGenerator()

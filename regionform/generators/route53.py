@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from regionform.document import DerivedName, ModuleCall, Move, instance, literal, ref
+from regionform.document import ModuleCall, Move, instance, literal, ref
 from regionform.generators.renames import steps
 from regionform.spec.aws import GLOBAL_REGION
 from regionform.spec.model import Dns, Region, Spec
+from regionform.spec.names.route53 import CALL
 from regionform.spec.routing import geolocation
-
-CALL = "route53"
 
 
 def _endpoints(spec: Spec, dns: Dns) -> dict[str, Any]:
@@ -121,14 +120,6 @@ class Route53Generator:
             Move(instance(record, old), instance(record, new))
             for tenant in spec.tenants
             for old, new in steps(tenant.history)
-        ]
-
-    def names(self, spec: Spec) -> list[DerivedName]:
-        if spec.dns is None:
-            return []
-        domain = spec.dns.domain
-        return [
-            DerivedName(f"/aws/route53/{domain}", 512, "Route 53 query log group", ("dns",)),
         ]
 
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from regionform.document import DerivedName, ModuleCall, Move, instance, ref
+from regionform.document import ModuleCall, Move, instance, ref
 from regionform.generators.kms import key_arn, tenant_key_arn
 from regionform.generators.renames import steps
 from regionform.spec.data import needs_s3, replica_buckets
-from regionform.spec.model import Bucket, Region, Spec, Tenant
-
-BUCKET_NAME_LIMIT = 63
-PURPOSE_LIMIT = 32  # the module's bucket key
+from regionform.spec.model import Bucket, Region, Spec
+from regionform.spec.names.s3 import call_name, silo_tenants, tenant_key, tenant_purpose
 
 # The s3 module's resources keyed by bucket purpose (for_each over var.buckets); a renamed
 # purpose moves every one of them. Object Lock and replication exist only for buckets that
@@ -33,22 +31,6 @@ REPLICATION_RESOURCES = (
     "aws_iam_role_policy.replication",
     "aws_s3_bucket_replication_configuration.this",
 )
-
-
-def call_name(region: Region) -> str:
-    return f"s3_{region.alias}"
-
-
-def tenant_purpose(tenant: Tenant) -> str:
-    return tenant_key(tenant.id)
-
-
-def tenant_key(tenant_id: str) -> str:
-    return f"tenant-{tenant_id}"
-
-
-def bucket_name(spec: Spec, region: Region, purpose: str) -> str:
-    return f"{spec.prefix}-{purpose}-{region.name}"
 
 
 def _bucket(spec: Spec, region: Region, bucket: Bucket, kms: str) -> dict[str, Any]:
@@ -77,10 +59,6 @@ def _bucket(spec: Spec, region: Region, bucket: Bucket, kms: str) -> dict[str, A
     return value
 
 
-def _tenants(spec: Spec, region: Region) -> list[Tenant]:
-    return [t for t in spec.tenants if t.tier == "silo" and t.home == region.name]
-
-
 class S3Generator:
     kind = "s3"
 
@@ -92,7 +70,7 @@ class S3Generator:
             buckets: dict[str, Any] = {}
             for bucket in (*region.buckets, *replica_buckets(spec, region)):
                 buckets[bucket.purpose] = _bucket(spec, region, bucket, key_arn(region, "storage"))
-            for tenant in _tenants(spec, region):
+            for tenant in silo_tenants(spec, region):
                 tenant_bucket = {"kms_key_arn": tenant_key_arn(tenant, "storage")}
                 if tenant.name_key != tenant.id:
                     # A renamed tenant's bucket keeps the name it was created with.
@@ -131,7 +109,7 @@ class S3Generator:
                     resources += REPLICATION_RESOURCES
                 history = (*bucket.renamed_from, bucket.purpose)
                 renamed += [(old, new, resources) for old, new in steps(history)]
-            for tenant in _tenants(spec, region):
+            for tenant in silo_tenants(spec, region):
                 renamed += [
                     (tenant_key(old), tenant_key(new), BUCKET_RESOURCES)
                     for old, new in steps(tenant.history)
@@ -146,50 +124,6 @@ class S3Generator:
                         )
                     )
         return moves
-
-    def names(self, spec: Spec) -> list[DerivedName]:
-        names = []
-        for region in spec.regions:
-            if not needs_s3(spec, region):
-                continue
-            base = ("regions", region.name)
-            names.append(
-                DerivedName(
-                    bucket_name(spec, region, "access-logs"), BUCKET_NAME_LIMIT, "S3 bucket", base
-                )
-            )
-            for bucket in region.buckets:
-                path: tuple[str, ...] = (*base, "buckets", bucket.purpose)
-                names.append(
-                    DerivedName(
-                        bucket_name(spec, region, bucket.name_purpose),
-                        BUCKET_NAME_LIMIT,
-                        "S3 bucket",
-                        path,
-                    )
-                )
-            for bucket in replica_buckets(spec, region):
-                names.append(
-                    DerivedName(
-                        bucket_name(spec, region, bucket.name_purpose),
-                        BUCKET_NAME_LIMIT,
-                        "S3 replica bucket",
-                        base,
-                    )
-                )
-            for tenant in _tenants(spec, region):
-                path = ("tenants", tenant.id)
-                purpose = tenant_purpose(tenant)
-                names.append(DerivedName(purpose, PURPOSE_LIMIT, "S3 bucket purpose", path))
-                names.append(
-                    DerivedName(
-                        bucket_name(spec, region, tenant_key(tenant.name_key)),
-                        BUCKET_NAME_LIMIT,
-                        "S3 bucket",
-                        path,
-                    )
-                )
-        return names
 
 
 GENERATOR = S3Generator()

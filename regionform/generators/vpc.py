@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from regionform.document import DerivedName, ModuleCall, ref
-from regionform.generators.eks import cluster_name
+from regionform.document import ModuleCall, ref
 from regionform.spec.model import Region, Spec
-
-
-def vpc_name(spec: Spec, region: Region) -> str:
-    return f"{spec.prefix}-{region.name}"
-
-
-def call_name(region: Region) -> str:
-    return f"vpc_{region.alias}"
+from regionform.spec.names.eks import cluster_name
+from regionform.spec.names.vpc import call_name, vpc_name
 
 
 class VpcGenerator:
@@ -60,18 +53,6 @@ class VpcGenerator:
             "private_subnet_ids": ref(f"{module}.private_subnet_ids"),
             "database_subnet_group_name": ref(f"{module}.database_subnet_group_name"),
         }
-
-    def names(self, spec: Spec) -> list[DerivedName]:
-        names = []
-        for region in spec.regions:
-            name = vpc_name(spec, region)
-            path = ("regions", region.name)
-            names += [
-                DerivedName(f"{name}-vpc-flow-logs", 64, "IAM role for VPC flow logs", path),
-                DerivedName(f"{name}-db", 255, "DB subnet group", path),
-                DerivedName(f"alias/{name}/flow-logs", 256, "KMS alias for flow logs", path),
-            ]
-        return names
 
 
 GENERATOR = VpcGenerator()

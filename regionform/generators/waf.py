@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from regionform.document import DerivedName, ModuleCall, ref
+from regionform.document import ModuleCall, ref
 from regionform.spec.aws import GLOBAL_REGION
 from regionform.spec.model import Region, Spec, Waf
-
-CLOUDFRONT_CALL = "waf_cloudfront"
-
-
-def acl_name(spec: Spec, region: Region | None) -> str:
-    return f"{spec.prefix}-{region.name if region else 'cloudfront'}"
-
-
-def call_name(region: Region) -> str:
-    return f"waf_{region.alias}"
+from regionform.spec.names.waf import CLOUDFRONT_CALL, acl_name, call_name
 
 
 def _arguments(name: str, scope: str, waf: Waf) -> dict[str, Any]:
@@ -81,17 +72,6 @@ class WafGenerator:
         if spec.cloudfront_waf is None:
             return {}
         return {"cloudfront_web_acl_arn": ref(f"module.{CLOUDFRONT_CALL}.web_acl_arn")}
-
-    def names(self, spec: Spec) -> list[DerivedName]:
-        names = []
-        for _, path in spec.wafs():
-            region = spec.region(str(path[1])) if path[0] == "regions" else None
-            name = acl_name(spec, region)
-            names += [
-                DerivedName(name, 128, "WAF web ACL", path),
-                DerivedName(f"aws-waf-logs-{name}", 512, "WAF log group", path),
-            ]
-        return names
 
 
 GENERATOR = WafGenerator()

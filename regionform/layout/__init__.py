@@ -7,12 +7,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from regionform.document import Document
+from regionform.generators.root import GeneratedRoot
+from regionform.layout.order import apply_order
+from regionform.layout.per_region import split
 from regionform.spec.model import Spec
-
-LAYOUTS = ("single", "per-region")
 
 
 @dataclass(frozen=True)
@@ -30,19 +31,19 @@ class Layout:
     modules: tuple[str, ...]  # our modules to bundle at OUT/<environment>/modules/
     # Roots that read each other: on a first apply, apply them in order, then again.
     cycles: tuple[tuple[str, ...], ...] = ()
+    # Module call name → the region whose provider it uses (plan summaries group by it).
+    module_regions: dict[str, str] = field(default_factory=dict, compare=False)
 
 
-def lay_out(spec: Spec, layout: str = "single") -> Layout:
-    from regionform.generators.root import generate_root
-    from regionform.layout.order import apply_order
-    from regionform.layout.per_region import split
-
-    generated = generate_root(spec)
+def lay_out(spec: Spec, generated: GeneratedRoot, layout: str = "single") -> Layout:
+    """Cut the generated root into the layout's roots, in apply order."""
+    regions = {call.name: call.region for call in generated.calls}
     if layout == "single":
         return Layout(
             spec.environment,
             (Root(spec.environment, ".", generated.document),),
             generated.modules,
+            module_regions=regions,
         )
     if layout != "per-region":
         raise ValueError(f"unknown layout {layout!r}")
@@ -51,4 +52,4 @@ def lay_out(spec: Spec, layout: str = "single") -> Layout:
     roots = tuple(
         Root(name, name, parts[name].document, tuple(sorted(parts[name].reads))) for name in order
     )
-    return Layout(spec.environment, roots, generated.modules, cycles)
+    return Layout(spec.environment, roots, generated.modules, cycles, regions)

@@ -21,9 +21,7 @@ from collections.abc import Callable
 
 from regionform.document import ModuleCall
 from regionform.layout.references import Reference
-
-PARTITION = "${data.aws_partition.current.partition}"
-ACCOUNT = "${data.aws_caller_identity.current.account_id}"
+from regionform.spec.names import rds, s3
 
 
 def placeholder(upstream: str) -> str:
@@ -42,15 +40,13 @@ def placeholder(upstream: str) -> str:
 def _rds_instance_arn(call: ModuleCall, keys: tuple[str, ...]) -> str | None:
     if keys or call.arguments.get("create_instance") is False:
         return None
-    identifier = call.arguments["identifier"]
-    return f"arn:{PARTITION}:rds:{call.region}:{ACCOUNT}:db:{identifier}"
+    return rds.instance_arn(call.region, call.arguments["identifier"])
 
 
 def _s3_bucket_arn(call: ModuleCall, keys: tuple[str, ...]) -> str | None:
     if len(keys) != 1:
         return None
-    # The s3 module names buckets <name_prefix>-<purpose>-<region>.
-    return f"arn:{PARTITION}:s3:::{call.arguments['name_prefix']}-{keys[0]}-{call.region}"
+    return s3.bucket_arn(call.arguments["name_prefix"], keys[0], call.region)
 
 
 # (module, output) → the output's value computed from the call's arguments, as a template.

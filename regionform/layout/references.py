@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from regionform.document import template_parts
+
 # module.<call>.<output> followed by any number of ["key"] indexes.
 _REFERENCE = re.compile(
     r"\bmodule\.([A-Za-z_][A-Za-z0-9_-]*)\.([A-Za-z_][A-Za-z0-9_]*)"
@@ -35,42 +37,7 @@ class Reference:
 
 def _expression_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each `${…}` / `%{…}` body in a template, escapes skipped."""
-    spans = []
-    i = 0
-    while i < len(text):
-        if text.startswith(("$${", "%%{"), i):
-            i += 3
-            continue
-        if text.startswith(("${", "%{"), i):
-            end = _closing_brace(text, i + 2)
-            spans.append((i + 2, end))
-            i = end + 1
-            continue
-        i += 1
-    return spans
-
-
-def _closing_brace(text: str, start: int) -> int:
-    depth = 1
-    in_string = False
-    i = start
-    while i < len(text):
-        char = text[i]
-        if in_string:
-            if char == "\\":
-                i += 1
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    raise ValueError(f"unterminated template sequence in {text!r}")
+    return [(start + 2, end - 1) for kind, start, end in template_parts(text) if kind == "sequence"]
 
 
 def _parse(match: re.Match[str]) -> Reference:

@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path, PurePath
 
-from regionform import DOCS_URL, HOMEPAGE, __version__
+from regionform.about import DOCS_URL, HOMEPAGE, __version__
 from regionform.findings import Finding, Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

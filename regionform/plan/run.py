@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from regionform.findings import UsageError
+from regionform.pipeline import generate as generate_roots
+from regionform.pipeline import load_spec
+from regionform.plan.progress import Progress
 from regionform.plan.runner import (
     PLAN_FILE,
     PlannedRoot,
@@ -68,26 +71,9 @@ def root_name(relative: str, environment: str) -> str:
     return environment if relative in (".", "") else relative
 
 
-def module_regions(spec: Spec) -> dict[str, str]:
-    """Module call name → the region whose provider it uses, straight from the generators."""
-    from regionform.generators import all_generators
-
-    return {call.name: call.region for g in all_generators() for call in g.calls(spec)}
-
-
 def alias_regions(spec: Spec) -> dict[str, str]:
     names = {region.name for region in spec.regions} | {GLOBAL_REGION}
     return {provider_alias(name): name for name in names}
-
-
-def _generate(
-    spec: Spec, out: Path, output_format: str, layout: str, check: bool
-) -> tuple[Path, tuple[str, ...], bool]:
-    """(environment folder, roots relative to it in apply order, up to date)."""
-    from regionform.api import generate
-
-    result = generate(spec, out=out, output_format=output_format, check=check, layout=layout)
-    return result.root, result.roots, result.up_to_date
 
 
 def choose_roots(targets: Sequence[Target], wanted: Iterable[str]) -> list[Target]:
@@ -125,16 +111,14 @@ def run_plan(
     file (the tests point providers at a local AWS API this way). `progress`, when given,
     receives a line per event.
     """
-    from regionform.api import load_spec
-    from regionform.plan.progress import Progress
-
     if parallel < 1:
         raise UsageError("--parallel must be at least 1")
     model = spec if isinstance(spec, Spec) else load_spec(spec)
     executable = find_terraform()
-    base, relatives, up_to_date = _generate(
-        model, Path(out), output_format, layout, check=not generate
+    generated = generate_roots(
+        model, out=out, output_format=output_format, check=not generate, layout=layout
     )
+    base, relatives = generated.root, generated.roots
     if not generate and not base.is_dir():
         raise UsageError(f"{base} does not exist: generate it first, or drop --no-generate")
     targets = [Target(root_name(rel, model.environment), base / rel) for rel in relatives]
@@ -149,7 +133,7 @@ def run_plan(
         sink = reporter.event if reporter is not None else None
         runner = Runner(executable, terraform_env(env), timeouts, sink)
         outcomes = plan_all(runner, chosen, parallel)
-    regions, aliases = module_regions(model), alias_regions(model)
+    regions, aliases = generated.module_regions, alias_regions(model)
     summary = Summary(
         tuple(_summarize(o, base.parent, regions, aliases, allowed) for o in outcomes)
     )
@@ -163,7 +147,7 @@ def run_plan(
         failures=tuple(o for o in outcomes if isinstance(o, RootFailure)),
         unmatched_allowances=tuple(a for a in allowed if a not in matched),
         all_roots=len(chosen) == len(targets),
-        stale=not up_to_date,
+        stale=not generated.up_to_date,
         plans={o.target.name: o.plan for o in outcomes if isinstance(o, PlannedRoot)},
     )
 

@@ -8,8 +8,6 @@ from collections.abc import Callable
 from regionform.document import Document
 from regionform.render import hcl
 
-FORMATS = ("hcl", "json")
-
 
 def header(spec_name: str) -> str:
     return (

@@ -46,7 +46,7 @@ def render(document: Document, environment: str) -> dict[str, bytes]:
         # skip_validation: cdktf's validations only check provider version constraints
         # against its own pins; `terraform validate` is the check that counts.
         app = cdktf.App(outdir=outdir, skip_validation=True)
-        cdktf_stack.RegionformStack(app, environment, document=document, bundle_modules=False)
+        cdktf_stack.DocumentStack(app, environment, document=document, bundle_modules=False)
         app.synth()
         synthesized = Path(outdir) / "stacks" / environment / FILE_NAME
         return {FILE_NAME: synthesized.read_bytes()}

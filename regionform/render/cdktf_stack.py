@@ -1,12 +1,6 @@
-"""`RegionformStack`: a regionform root as a CDK for Terraform stack.
+"""`DocumentStack`: a Terraform document as a CDK for Terraform stack (the cdktf renderer).
 
-    from cdktf import App
-    from regionform.render.cdktf_stack import RegionformStack
-
-    app = App()
-    stack = RegionformStack(app, "production", spec="examples/bizflow.yaml")
-    SqsQueue(stack, "jobs", provider=stack.provider("ap-south-1"), ...)
-    app.synth()
+Apps build on `regionform.stack.RegionformStack`, which generates the document from a spec.
 
 The stack walks the Terraform document generically: every provider config becomes the
 provider's construct (`AwsProvider`), every module block a `TerraformHclModule`, the backend
@@ -33,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import inspect
 import os
-from pathlib import Path
 from typing import Any
 
 # jsii prints a banner on every start under an unsupported Node.js; the engine's output is
@@ -48,7 +41,6 @@ from constructs import Construct
 from regionform.document import Document
 from regionform.findings import UsageError
 from regionform.spec.aws import provider_alias
-from regionform.spec.model import Spec
 
 # Provider type → its cdktf construct. Only aws today: the generators use nothing else.
 PROVIDERS: dict[str, type[cdktf.TerraformProvider]] = {"aws": AwsProvider}
@@ -88,13 +80,13 @@ def _blocks(value: Any) -> list[dict[str, Any]]:
     return list(value) if isinstance(value, list) else [value]
 
 
-class RegionformStack(cdktf.TerraformStack):
-    """A stack holding a regionform root: providers, backend, module calls and outputs.
+class DocumentStack(cdktf.TerraformStack):
+    """A stack holding a Terraform document: providers, backend, module calls and outputs.
 
-    `spec` is a spec file or a loaded `Spec` (a spec with lint errors raises SpecError).
-    With `bundle_modules` (the default) the modules the root calls are added as cdktf
-    assets, so the synthesized stack is self-contained; the regionform cdktf engine turns
-    it off because its writer copies the modules to `modules/` like the other engines.
+    `modules` names the bundled modules the document calls; with `bundle_modules` (the
+    default) they are added as cdktf assets, so the synthesized stack is self-contained. The
+    regionform cdktf engine turns it off because its writer copies the modules to `modules/`
+    like the other engines. Apps start from a spec with `regionform.stack.RegionformStack`.
     """
 
     def __init__(
@@ -102,23 +94,11 @@ class RegionformStack(cdktf.TerraformStack):
         scope: Construct,
         id: str,
         *,
-        spec: str | Path | Spec | None = None,
-        document: Document | None = None,
+        document: Document,
+        modules: tuple[str, ...] = (),
         bundle_modules: bool = True,
     ) -> None:
         super().__init__(scope, id)
-        if (spec is None) == (document is None):
-            raise UsageError("RegionformStack takes exactly one of spec= or document=")
-        modules: tuple[str, ...] = ()
-        if document is None:
-            from regionform.api import load_spec
-            from regionform.generators.root import generate_root
-
-            model = spec if isinstance(spec, Spec) else load_spec(str(spec))
-            root = generate_root(model)
-            document = root.document
-            # Only bundled modules need copying; git sources are fetched by terraform init.
-            modules = root.modules if model.modules.kind == "bundled" else ()
         self._providers: dict[str, cdktf.TerraformProvider] = {}
         self._modules: dict[str, cdktf.TerraformHclModule] = {}
         self._outputs: dict[str, cdktf.TerraformOutput] = {}

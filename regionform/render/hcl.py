@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from regionform.document import template_parts
+
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _KEYWORDS = {"true", "false", "null", "for", "in", "if", "else", "endif", "endfor"}
 
@@ -48,20 +50,9 @@ def _quote(text: str) -> str:
     both syntaxes and pass through; only the string escapes differ.
     """
     out: list[str] = ['"']
-    i = 0
-    n = len(text)
-    while i < n:
-        if text.startswith(("$${", "%%{"), i):
-            out.append(text[i : i + 3])
-            i += 3
-            continue
-        if text.startswith(("${", "%{"), i):
-            end = _template_end(text, i + 2)
-            out.append(text[i:end])
-            i = end
-            continue
-        out.append(_escape_char(text[i]))
-        i += 1
+    for kind, start, end in template_parts(text):
+        part = text[start:end]
+        out.append("".join(map(_escape_char, part)) if kind == "text" else part)
     out.append('"')
     return "".join(out)
 
@@ -82,39 +73,14 @@ def _escape_char(char: str) -> str:
     return char
 
 
-def _template_end(text: str, start: int) -> int:
-    """Index just past the `}` closing a template sequence opened before `start`."""
-    depth = 1
-    i = start
-    in_string = False
-    while i < len(text):
-        char = text[i]
-        if in_string:
-            if char == "\\":
-                i += 2
-                continue
-            if char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    raise ValueError(f"unterminated template sequence in {text!r}")
-
-
 def _whole_expression(text: str) -> str | None:
     """The expression when the template is exactly one `${…}`, else None."""
-    if text.startswith("${") and not text.startswith("$${"):
+    if text.startswith("${"):
         try:
-            end = _template_end(text, 2)
+            parts = list(template_parts(text))
         except ValueError:
             return None
-        if end == len(text):
+        if parts == [("sequence", 0, len(text))]:
             return text[2:-1]
     return None
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from regionform import HOMEPAGE, __version__
+from regionform.about import HOMEPAGE, __version__
 from regionform.findings import UsageError
 from regionform.spec.aws import AZ_COUNTS
 

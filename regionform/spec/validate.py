@@ -300,8 +300,12 @@ def _findings_for(error: Any, doc: LoadedDocument) -> list[Finding]:
 
 def validate(doc: LoadedDocument) -> list[Finding]:
     """Every schema violation in the document, each located at the offending key or value."""
+    return _findings(list(_validator().iter_errors(doc.data)), doc)
+
+
+def _findings(errors: list[Any], doc: LoadedDocument) -> list[Finding]:
     findings: list[Finding] = []
-    for error in _validator().iter_errors(doc.data):
+    for error in errors:
         # if/then wrappers only repeat what their inner errors say.
         if error.validator in ("if", "allOf") and error.context:
             for inner in error.context:
@@ -310,3 +314,78 @@ def validate(doc: LoadedDocument) -> list[Finding]:
         findings.extend(_findings_for(error, doc))
     unique = {(f.code, f.location, f.message): f for f in findings}
     return sorted(unique.values(), key=Finding.sort_key)
+
+
+def _prune_paths(error: Any, data: Any) -> list[tuple[Any, ...]]:
+    """The nodes to drop so that this error goes away, leaving the rest of the spec intact."""
+    if error.validator in ("if", "allOf") and error.context:
+        return [p for inner in error.context for p in _prune_paths(inner, data)]
+    path = tuple(error.absolute_path)
+    if "propertyNames" in error.absolute_schema_path:
+        return [(*path, error.instance)]
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = error.schema.get("properties", {})
+        return [(*path, key) for key in error.instance if key not in known]
+    if error.schema is False:
+        parent = _at(data, path)
+        return [path] if not isinstance(parent, dict) else [(*path, k) for k in list(parent)]
+    return [path]
+
+
+def _drop(data: dict[str, Any], path: tuple[Any, ...], copied: set[int]) -> bool:
+    """Remove one node; False when the node is the whole spec or a top-level key.
+
+    The containers on the way are copied first (once each: `copied`), so the loaded
+    document stays as it was without copying all of it.
+    """
+    # Removing a list item would shift the positions of the items after it, so a bad item
+    # takes its whole list with it.
+    while path and isinstance(_at(data, path[:-1]), list):
+        path = path[:-1]
+    if len(path) <= 1:
+        return False
+    node: Any = data
+    for step in path[:-1]:
+        if not isinstance(node, dict) or step not in node:
+            return True  # already gone with an enclosing node
+        child = node[step]
+        if id(child) not in copied:
+            child = dict(child) if isinstance(child, dict) else list(child)
+            copied.add(id(child))
+            node[step] = child
+        node = child
+    if isinstance(node, dict):
+        node.pop(path[-1], None)
+    return True
+
+
+# A named entity (a region, a tenant) removed would change the estate every rule looks at.
+_ENTITIES = ("regions", "tenants")
+
+
+def check(doc: LoadedDocument, rounds: int = 8) -> tuple[list[Finding], dict[str, Any] | None]:
+    """The schema's findings, and the spec with every node the schema rejects removed.
+
+    Lint reports the schema findings and the semantic findings of everything else in one
+    run. The pruned spec is None when what is left would not be the user's estate: a
+    top-level key, a whole region or tenant had to go (the rules would then report what is
+    missing, not what is wrong).
+    """
+    errors = list(_validator().iter_errors(doc.data))
+    findings = _findings(errors, doc)
+    if not errors:
+        return findings, doc.data if isinstance(doc.data, dict) else None
+    if not isinstance(doc.data, dict):
+        return findings, None
+    data: dict[str, Any] = dict(doc.data)
+    copied = {id(data)}
+    for _ in range(rounds):
+        paths = {p for error in errors for p in _prune_paths(error, data)}
+        # Deepest first, so a parent removed later does not hide a sibling's removal.
+        for path in sorted(paths, key=len, reverse=True):
+            if (len(path) == 2 and path[0] in _ENTITIES) or not _drop(data, path, copied):
+                return findings, None
+        errors = list(_validator().iter_errors(data))
+        if not errors:
+            return findings, data
+    return findings, None

@@ -1,8 +1,9 @@
 """RF109: an AWS name the generated Terraform derives is longer than AWS allows.
 
-The names come from the generators themselves, so lint checks exactly what apply would
-send: bucket names (63), database identifiers (63), ElastiCache ids (40), IAM roles (64),
-KMS aliases and more, each built from the project, the environment and a key.
+The names come from `regionform.spec.names`, the same functions the generators build their
+arguments with, so lint checks exactly what apply would send: bucket names (63), database
+identifiers (63), ElastiCache ids (40), IAM roles (64), KMS aliases and more, each built
+from the project, the environment and a key.
 
 Fails:
 
@@ -26,9 +27,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from regionform.findings import Finding
-from regionform.generators import derived_names
 from regionform.lint import Rule
 from regionform.spec.model import Spec
+from regionform.spec.names import derived_names
 
 
 def check(rule: Rule, spec: Spec) -> Iterator[Finding]:

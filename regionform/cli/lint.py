@@ -1,0 +1,56 @@
+"""Check specs: the schema, then every semantic rule, all findings in one run.
+
+Exit 1 when there are errors (or warnings, with --strict), 2 when a file cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from regionform.choices import STYLES
+
+HELP = "check specs: schema and every semantic rule"
+
+
+def default_style() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("specs", nargs="+", type=Path, metavar="SPEC", help="spec files to lint")
+    parser.add_argument(
+        "--format",
+        dest="style",
+        choices=STYLES,
+        default=None,
+        help="text, json, github (workflow annotations; the default when GITHUB_ACTIONS=true), "
+        "or sarif (SARIF 2.1.0, for code scanning)",
+    )
+    parser.add_argument(
+        "--strict", action=argparse.BooleanOptionalAction, default=False, help="fail on warnings"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from regionform.findings import Finding, Severity
+    from regionform.lint.report import print_findings
+    from regionform.pipeline import lint_spec
+
+    style = args.style or default_style()
+    findings: list[Finding] = []
+    for spec in args.specs:
+        findings.extend(lint_spec(spec))
+    print_findings(findings, style)
+    if style == "text":
+        count = len(args.specs)
+        summary = (
+            f"{len(findings)} finding(s) in {count} spec(s)"
+            if findings
+            else f"{count} spec(s) clean"
+        )
+        print(summary, file=sys.stderr)
+    failing = [f for f in findings if args.strict or f.severity is Severity.ERROR]
+    return 1 if failing else 0

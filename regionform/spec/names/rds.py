@@ -1,0 +1,73 @@
+"""RDS names: a database per region, backup copies, a database per silo tenant."""
+
+from __future__ import annotations
+
+from regionform.spec.model import Region, Spec, Tenant, alias_of
+from regionform.spec.names import ACCOUNT, PARTITION, DerivedName
+
+IDENTIFIER_LIMIT = 63
+
+
+def call_name(region: Region) -> str:
+    return f"rds_{region.alias}"
+
+
+def backups_call_name(region: Region) -> str:
+    """Backups of `region`'s database copied elsewhere; the call lives in the target region."""
+    return f"rds_backups_{region.alias}"
+
+
+def tenant_call(tenant_id: str) -> str:
+    return f"rds_tenant_{alias_of(tenant_id)}"
+
+
+def tenant_backups_call(tenant_id: str) -> str:
+    return f"rds_tenant_backups_{alias_of(tenant_id)}"
+
+
+def tenant_call_name(tenant: Tenant) -> str:
+    return tenant_call(tenant.id)
+
+
+def tenant_backups_call_name(tenant: Tenant) -> str:
+    return tenant_backups_call(tenant.id)
+
+
+def identifier(spec: Spec, region: Region) -> str:
+    return f"{spec.prefix}-{region.name}"
+
+
+def tenant_identifier(spec: Spec, tenant: Tenant) -> str:
+    # The oldest id: a renamed tenant keeps its database (and the names derived from it).
+    return f"{spec.prefix}-{tenant.name_key}"
+
+
+def instance_arn(region: str, identifier: str) -> str:
+    """The ARN of the DB instance `identifier` in `region`, as a Terraform template."""
+    return f"arn:{PARTITION}:rds:{region}:{ACCOUNT}:db:{identifier}"
+
+
+def derived(spec: Spec) -> list[DerivedName]:
+    names = []
+    for region in spec.regions:
+        if region.database is not None:
+            names.append(
+                DerivedName(
+                    identifier(spec, region),
+                    IDENTIFIER_LIMIT,
+                    "RDS instance identifier",
+                    ("regions", region.name, "database"),
+                )
+            )
+    for tenant in spec.tenants:
+        home = spec.region(tenant.home)
+        if tenant.tier == "silo" and home is not None and home.database is not None:
+            names.append(
+                DerivedName(
+                    tenant_identifier(spec, tenant),
+                    IDENTIFIER_LIMIT,
+                    "RDS instance identifier",
+                    ("tenants", tenant.id),
+                )
+            )
+    return names
