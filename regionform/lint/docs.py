@@ -159,7 +159,8 @@ def render() -> str:
         "## Reading the file and its shape (RF0xx)",
         "",
         "The loader and the JSON Schema check report these. A file the loader refuses "
-        "(RF001-RF006) gets no further checks.",
+        "(RF001-RF006) gets no further checks; schema findings (RF010-RF013) do not stop the "
+        "semantic rules, which check every part of the spec that passed the schema.",
         "",
     ]
     for doc in shape:
