@@ -1,6 +1,7 @@
-"""The data tier's lint rules (RF140-RF145): each case edits a valid spec and must produce
-exactly these findings, code, line and column. The examples are the pass cases (they lint
-clean, see test_examples_lint_clean), and so is the base spec here.
+"""The residency rules (RF140-RF143): each case edits a valid spec and must produce exactly
+these findings, code, line and column. The examples are the pass cases (they lint clean, see
+test_examples_lint_clean), and so is the base spec here. The other data-tier rules (RF109,
+RF144, RF145) are data files under tests/rules/.
 
 The base is the seeds' conflict made explicit: Project One keeps advisor PII in ap-south-1
 and copies only backups to Singapore; BizFlow replicates the same region's data (database,
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES
+from spec_edit import assert_lints_to, write_spec
+from spec_edit import edit as edit_once
 
 from regionform.api import lint_spec
 
@@ -65,8 +68,7 @@ tenants:
 
 
 def edit(old: str, new: str, text: str = BASE) -> str:
-    assert text.count(old) == 1, old
-    return text.replace(old, new)
+    return edit_once(text, old, new)
 
 
 # Project One as its seed says: PII stays in Mumbai, nothing may leave.
@@ -186,129 +188,18 @@ CASES: list[tuple[str, str, list[Finding]]] = [
         ),
         [("RF143", 38, 31)],
     ),
-    (
-        "cache-node-type-for-database",
-        edit("      instance_class: db.r6g.2xlarge", "      instance_class: cache.r6g.2xlarge"),
-        [("RF144", 14, 23)],
-    ),
-    (
-        "database-family-not-offered-for-postgres",
-        edit("      instance_class: db.r6g.2xlarge", "      instance_class: db.z1d.2xlarge"),
-        [("RF144", 14, 23)],
-    ),
-    (
-        "db-class-for-cache",
-        edit("      node_type: cache.r6g.large", "      node_type: db.r6g.large"),
-        [("RF144", 19, 18)],
-    ),
-    (
-        "burstable-global-datastore",
-        edit("      node_type: cache.r6g.large", "      node_type: cache.t4g.medium"),
-        [("RF144", 19, 18)],
-    ),
-    (
-        "global-secondary-with-node-type",
-        edit(
-            "      global_datastore: {secondary_of: ap-south-1}",
-            "      node_type: cache.r6g.large\n      global_datastore: {secondary_of: ap-south-1}",
-        ),
-        [("RF144", 33, 18)],
-    ),
-    (
-        "cache-without-node-type",
-        edit("      node_type: cache.r6g.large\n", ""),
-        [("RF144", 18, 5)],
-    ),
-    (
-        "replica-engine-differs-from-source",
-        edit(
-            "      replica_of: ap-south-1",
-            "      replica_of: ap-south-1\n      engine_version: '15'",
-        ),
-        [("RF144", 32, 23)],
-    ),
-    (
-        "backup-retention-over-35",
-        edit("      backup_retention_days: 35", "      backup_retention_days: 36"),
-        [("RF145", 16, 30)],
-    ),
-    (
-        "backup-retention-zero",
-        edit("      backup_retention_days: 35", "      backup_retention_days: 0"),
-        [("RF145", 16, 30)],
-    ),
-    (
-        "storage-under-20",
-        edit("      storage_gb: 500", "      storage_gb: 10"),
-        [("RF145", 15, 19)],
-    ),
-    (
-        "autoscaling-below-storage",
-        edit("      storage_gb: 500", "      storage_gb: 500\n      max_storage_gb: 400"),
-        [("RF145", 16, 23)],
-    ),
-    (
-        "snapshot-retention-over-35",
-        edit(
-            "      global_datastore: primary",
-            "      global_datastore: primary\n      snapshot_retention_days: 40",
-        ),
-        [("RF145", 21, 32)],
-    ),
-    (
-        "object-lock-over-100-years",
-        edit("years: 5}", "years: 101}"),
-        [("RF145", 23, 48)],
-    ),
-    (
-        "rotation-monthly",
-        edit("    residency:\n", "    kms: {rotation_period_in_days: 30}\n    residency:\n"),
-        [("RF145", 10, 36)],
-    ),
-    (
-        "expiry-before-glacier",
-        edit(
-            "        expire_after_days: 1827",
-            "        glacier_after_days: 2000\n        expire_after_days: 1827",
-        ),
-        [("RF145", 25, 28)],
-    ),
-    (
-        "too-many-cache-replicas",
-        edit(
-            "      global_datastore: primary",
-            "      global_datastore: primary\n      replicas: 6",
-        ),
-        [("RF145", 21, 17)],
-    ),
-    (
-        "bucket-name-too-long",
-        # 16 + 5 + 32 + 11 + 3 = 67 characters; its replica in Singapore is longer still.
-        edit(
-            "      audit-logs:",
-            "      audit-logs-for-sebi-reg-advisors:",
-            edit("project: acme", "project: acme-holdings-co"),
-        ),
-        [("RF109", 22, 7), ("RF109", 26, 3)],
-    ),
 ]
 
-DATA_CODES = {"RF109", "RF140", "RF141", "RF142", "RF143", "RF144", "RF145"}
+RESIDENCY_CODES = {"RF140", "RF141", "RF142", "RF143"}
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_data_rule_reports_exactly(tmp_path: Path, text: str, expected: list[Finding]) -> None:
-    spec = tmp_path / "spec.yaml"
-    spec.write_text(text, encoding="utf-8")
-    findings = lint_spec(spec)
-    found = sorted((f.code, f.location.line, f.location.column) for f in findings)
-    assert found == sorted(expected), "\n".join(f.render() for f in findings)
+    assert_lints_to(tmp_path, text, expected)
 
 
 def test_the_base_spec_is_clean(tmp_path: Path) -> None:
-    spec = tmp_path / "spec.yaml"
-    spec.write_text(BASE)
-    assert lint_spec(spec) == []
+    assert_lints_to(tmp_path, BASE, [])
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.stem for e in EXAMPLES])
@@ -316,9 +207,9 @@ def test_examples_lint_clean(example: Path) -> None:
     assert lint_spec(example) == []
 
 
-def test_every_data_rule_has_a_fail_case() -> None:
+def test_every_residency_rule_has_a_fail_case() -> None:
     codes = {code for _, _, expected in CASES for code, _, _ in expected}
-    assert codes == DATA_CODES
+    assert codes == RESIDENCY_CODES
     assert len({c[0] for c in CASES}) == len(CASES)
 
 
@@ -335,10 +226,11 @@ def _modules(spec_path: Path) -> dict[str, dict[str, object]]:
 
 def test_adding_a_silo_tenant_touches_no_other_address(tmp_path: Path) -> None:
     before_path = EXAMPLES[[e.stem for e in EXAMPLES].index("bizflow")]
-    after_path = tmp_path / "bizflow.yaml"
-    after_path.write_text(
+    after_path = write_spec(
+        tmp_path,
         before_path.read_text()
-        + "  mumbai-mills:\n    home: ap-south-1\n    countries: [NP]\n    tier: silo\n"
+        + "  mumbai-mills:\n    home: ap-south-1\n    countries: [NP]\n    tier: silo\n",
+        "bizflow.yaml",
     )
     before, after = _modules(before_path), _modules(after_path)
     added = set(after) - set(before)

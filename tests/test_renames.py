@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 from conftest import EXAMPLES, REPO, Terraform
 from hcl_equivalence import canonical_hcl, canonical_json, numbers_as_json
+from spec_edit import assert_lints_to, edit, write_spec
 
-from regionform.api import generate, lint_spec, load_spec
+from regionform.api import generate, load_spec
 from regionform.document import Move
 from regionform.generators import root as root_generator
 from regionform.generators.root import generate_root, moves
@@ -52,22 +53,19 @@ tenants:
     tier: silo
 """
 
-RENAMED = BASE.replace(
-    "  wealth-desk:\n    home", "  wealth-advisory:\n    renamed_from: wealth-desk\n    home"
-).replace(
+RENAMED = edit(
+    edit(
+        BASE,
+        "  wealth-desk:\n    home",
+        "  wealth-advisory:\n    renamed_from: wealth-desk\n    home",
+    ),
     "      audit-logs:\n        object_lock",
     "      audit-trail:\n        renamed_from: audit-logs\n        object_lock",
 )
 
 
-def _write(tmp_path: Path, text: str, name: str = "spec.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def _document(tmp_path: Path, text: str) -> dict[str, dict[str, Any]]:
-    return generate_root(load_spec(_write(tmp_path, text))).document
+    return generate_root(load_spec(write_spec(tmp_path, text))).document
 
 
 def _modules(document: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -155,7 +153,7 @@ def test_renaming_without_renamed_from_moves_nothing_and_renames_aws_names(
     tmp_path: Path,
 ) -> None:
     # The negative control: what renamed_from prevents.
-    text = BASE.replace("  wealth-desk:\n", "  wealth-advisory:\n")
+    text = edit(BASE, "  wealth-desk:\n", "  wealth-advisory:\n")
     document = _document(tmp_path, text)
     assert "moved" not in document
     assert _modules(document)["rds_tenant_wealth_advisory"]["identifier"] == (
@@ -164,11 +162,12 @@ def test_renaming_without_renamed_from_moves_nothing_and_renames_aws_names(
 
 
 def test_renames_chain_oldest_first(tmp_path: Path) -> None:
-    text = BASE.replace(
+    text = edit(
+        BASE,
         "  wealth-desk:\n    home",
         "  wealth-partners:\n    renamed_from: [wealth-desk, wealth-advisory]\n    home",
     )
-    spec = load_spec(_write(tmp_path, text))
+    spec = load_spec(write_spec(tmp_path, text))
     kms = [m for m in moves(spec) if m.source.startswith("module.kms_tenant")]
     assert kms == [
         Move("module.kms_tenant_wealth_desk", "module.kms_tenant_wealth_advisory"),
@@ -182,7 +181,7 @@ def test_renames_chain_oldest_first(tmp_path: Path) -> None:
 def test_version_renames_are_one_registry_entry(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    spec = load_spec(_write(tmp_path, BASE))
+    spec = load_spec(write_spec(tmp_path, BASE))
 
     def kms_to_keys(spec: Any) -> list[Move]:
         return [Move(f"module.kms_{r.alias}", f"module.keys_{r.alias}") for r in spec.regions]
@@ -207,7 +206,7 @@ def test_bucket_resource_lists_match_the_s3_module() -> None:
 
 @pytest.mark.terraform
 def test_moved_blocks_validate_and_render_alike(tmp_path: Path, terraform: Terraform) -> None:
-    spec = _write(tmp_path, RENAMED)
+    spec = write_spec(tmp_path, RENAMED)
     hcl_root = generate(spec, tmp_path / "hcl", "hcl").root
     json_root = generate(spec, tmp_path / "json", "json").root
     assert (hcl_root / "moved.tf").read_text().count("moved {") == len(
@@ -227,77 +226,17 @@ def test_moved_blocks_validate_and_render_alike(tmp_path: Path, terraform: Terra
     assert fmt.returncode == 0, fmt.stdout
 
 
-# Lint: each case must produce exactly these findings (code, line, column). BASE's lines:
-# 13 buckets, 14 audit-logs, 19 role: dr, 24 wealth-desk, 27 tier (the last line).
-RENAME_CASES: list[tuple[str, str, list[tuple[str, int, int]]]] = [
-    (
-        "renamed-from-a-tenant-that-still-exists",
-        BASE + "  wealth-advisory:\n    renamed_from: wealth-desk\n    home: ap-south-1\n"
-        "    countries: [IN]\n",
-        [("RF150", 29, 19)],
-    ),
-    (
-        "two-tenants-claim-the-same-old-key",
-        BASE.replace("  wealth-desk:\n", "  wealth-a:\n    renamed_from: wealth\n")
-        + "  wealth-b:\n    renamed_from: wealth\n    home: ap-south-1\n    countries: [NP]\n",
-        [("RF150", 30, 19)],
-    ),
-    (
-        "tenant-renamed-from-itself",
-        BASE.replace("    tier: silo\n", "    tier: silo\n    renamed_from: [old, wealth-desk]\n"),
-        [("RF150", 28, 25)],
-    ),
-    (
-        "chain-through-an-existing-bucket",
-        BASE.replace(
-            "      audit-logs:\n",
-            "      audit:\n        renamed_from: audit-logs\n      audit-logs:\n",
-        ),
-        [("RF150", 15, 23)],
-    ),
-    (
-        "bucket-renamed-from-a-tenant-bucket",
-        BASE.replace(
-            "      audit-logs:\n", "      audit-logs:\n        renamed_from: tenant-wealth-desk\n"
-        ),
-        [("RF150", 15, 23)],
-    ),
-    (
-        "region-renamed",
-        BASE.replace("    role: dr\n", "    role: dr\n    renamed_from: ap-southeast-2\n"),
-        [("RF151", 20, 5)],
-    ),
-]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"), [c[1:] for c in RENAME_CASES], ids=[c[0] for c in RENAME_CASES]
-)
-def test_rename_lint_reports_exactly(
-    tmp_path: Path, text: str, expected: list[tuple[str, int, int]]
-) -> None:
-    findings = lint_spec(_write(tmp_path, text))
-    found = sorted((f.code, f.location.line, f.location.column) for f in findings)
-    assert found == sorted(expected), "\n".join(f.render() for f in findings)
-
-
+# The lint cases of renamed_from (RF150, RF151) are data files under tests/rules/.
 def test_the_rename_specs_are_clean(tmp_path: Path) -> None:
-    assert lint_spec(_write(tmp_path, BASE)) == []
-    assert lint_spec(_write(tmp_path, RENAMED)) == []
-
-
-def test_region_rename_says_how_to_migrate(tmp_path: Path) -> None:
-    text = BASE.replace("    role: dr\n", "    role: dr\n    renamed_from: ap-southeast-2\n")
-    (finding,) = lint_spec(_write(tmp_path, text))
-    assert "cannot move between regions" in finding.message
-    assert finding.hint is not None and "--allow-destroy" in finding.hint
+    assert_lints_to(tmp_path, BASE, [])
+    assert_lints_to(tmp_path, RENAMED, [])
 
 
 def test_per_region_roots_carry_the_moves_of_their_own_module_calls(tmp_path: Path) -> None:
     from regionform.api import roots
 
-    laid_out = roots(load_spec(_write(tmp_path, RENAMED)), "per-region")
-    single = generate_root(load_spec(_write(tmp_path, RENAMED))).document["moved"]["moved"]
+    laid_out = roots(load_spec(write_spec(tmp_path, RENAMED)), "per-region")
+    single = generate_root(load_spec(write_spec(tmp_path, RENAMED))).document["moved"]["moved"]
     carried = []
     for root in laid_out.roots:
         blocks = root.document.get("moved", {}).get("moved", [])

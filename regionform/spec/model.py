@@ -11,6 +11,7 @@ from typing import Any
 
 from regionform.spec.aws import GLOBAL_REGION, provider_alias
 from regionform.spec.cidr import default_plan
+from regionform.spec.defaults import with_defaults
 from regionform.spec.source import SourceMap
 
 
@@ -345,8 +346,8 @@ class Spec:
 
 
 def _vpc(data: dict[str, Any]) -> Vpc:
-    az_count = int(data.get("az_count", 3))
-    flow_logs = data.get("flow_logs", {})
+    az_count = int(data["az_count"])
+    flow_logs = data["flow_logs"]
     override = data.get("subnets")
     if override:
         plan: SubnetPlan | None = SubnetPlan(
@@ -365,10 +366,10 @@ def _vpc(data: dict[str, Any]) -> Vpc:
     return Vpc(
         cidr=data["cidr"],
         az_count=az_count,
-        nat=data.get("nat", "per_az"),
+        nat=data["nat"],
         subnets=plan,
-        flow_log_retention_days=int(flow_logs.get("retention_days", 365)),
-        flow_log_traffic_type=flow_logs.get("traffic_type", "ALL"),
+        flow_log_retention_days=int(flow_logs["retention_days"]),
+        flow_log_traffic_type=flow_logs["traffic_type"],
         flow_log_retention_reason=flow_logs.get("retention_reason"),
     )
 
@@ -388,8 +389,8 @@ def _cluster(data: dict[str, Any]) -> Cluster:
                 min=minimum,
                 max=int(g["max"]),
                 desired=int(g.get("desired", max(minimum, 1))),
-                capacity_type=g.get("capacity_type", "ON_DEMAND"),
-                disk_size_gb=int(g.get("disk_size_gb", 50)),
+                capacity_type=g["capacity_type"],
+                disk_size_gb=int(g["disk_size_gb"]),
                 ami_type=g.get("ami_type"),
                 labels=_pairs(g.get("labels")),
                 taints=tuple(
@@ -398,10 +399,10 @@ def _cluster(data: dict[str, Any]) -> Cluster:
             )
         )
     return Cluster(
-        kubernetes_version=data.get("kubernetes_version", "1.32"),
+        kubernetes_version=data["kubernetes_version"],
         endpoint_public_access_cidrs=tuple(data.get("endpoint_public_access_cidrs") or ()),
         admin_role_arns=tuple(data.get("admin_role_arns") or ()),
-        log_retention_days=int(data.get("log_retention_days", 365)),
+        log_retention_days=int(data["log_retention_days"]),
         log_retention_reason=data.get("log_retention_reason"),
         node_groups=tuple(groups),
         fargate_profiles=tuple(
@@ -411,31 +412,32 @@ def _cluster(data: dict[str, Any]) -> Cluster:
     )
 
 
-def _waf(data: dict[str, Any]) -> Waf:
+def _waf(data: dict[str, Any], scope: str | None = None) -> Waf:
+    """A region's web ACL (its scope from the spec), or the CDN's (scope CLOUDFRONT)."""
     admin = data.get("admin")
     return Waf(
-        scope=data.get("scope", "REGIONAL"),
+        scope=scope or data["scope"],
         rate_limits=tuple(
             RateLimit(
                 name=name,
                 limit=int(r["limit"]),
-                window_seconds=int(r.get("window_seconds", 300)),
+                window_seconds=int(r["window_seconds"]),
                 path_prefix=r.get("path_prefix"),
-                action=r.get("action", "block"),
+                action=r["action"],
             )
             for name, r in sorted((data.get("rate_limits") or {}).items())
         ),
         blocked_countries=tuple(data.get("blocked_countries") or ()),
         admin=WafAdmin(admin["path_prefix"], tuple(admin["countries"])) if admin else None,
-        bot_control=bool(data.get("bot_control", False)),
+        bot_control=bool(data["bot_control"]),
         associate_alb_arns=tuple(data.get("associate_alb_arns") or ()),
-        log_retention_days=int(data.get("log_retention_days", 365)),
+        log_retention_days=int(data["log_retention_days"]),
         log_retention_reason=data.get("log_retention_reason"),
     )
 
 
 def _dns(data: dict[str, Any]) -> Dns:
-    hc = data.get("health_check") or {}
+    hc = data["health_check"]
     regions = hc.get("regions")
     return Dns(
         domain=data["domain"],
@@ -449,16 +451,16 @@ def _dns(data: dict[str, Any]) -> Dns:
             Failover(name, f["primary"], f["secondary"])
             for name, f in sorted((data.get("failover") or {}).items())
         ),
-        tenant_records=bool(data.get("tenant_records", True)),
+        tenant_records=bool(data["tenant_records"]),
         health_check=HealthCheck(
-            path=hc.get("path", "/health"),
-            interval=int(hc.get("interval", 30)),
-            failure_threshold=int(hc.get("failure_threshold", 3)),
+            path=hc["path"],
+            interval=int(hc["interval"]),
+            failure_threshold=int(hc["failure_threshold"]),
             regions=tuple(regions) if regions is not None else None,
         ),
-        dnssec=bool(data.get("dnssec", True)),
-        query_logging=bool(data.get("query_logging", True)),
-        ttl=int(data.get("ttl", 60)),
+        dnssec=bool(data["dnssec"]),
+        query_logging=bool(data["query_logging"]),
+        ttl=int(data["ttl"]),
     )
 
 
@@ -471,10 +473,10 @@ def _database(data: dict[str, Any]) -> Database:
     return Database(
         instance_class=data["instance_class"],
         engine_version=data.get("engine_version"),
-        storage_gb=int(data.get("storage_gb", 100)),
+        storage_gb=int(data["storage_gb"]),
         max_storage_gb=data.get("max_storage_gb"),
-        multi_az=bool(data.get("multi_az", True)),
-        backup_retention_days=int(data.get("backup_retention_days", 35)),
+        multi_az=bool(data["multi_az"]),
+        backup_retention_days=int(data["backup_retention_days"]),
         replica_of=data.get("replica_of"),
         backup_copies_to=data.get("backup_copies_to"),
     )
@@ -484,10 +486,10 @@ def _cache(data: dict[str, Any]) -> Cache:
     membership = data.get("global_datastore")
     return Cache(
         node_type=data.get("node_type"),
-        engine_version=str(data.get("engine_version", "7.1")),
+        engine_version=str(data["engine_version"]),
         shards=data.get("shards"),
-        replicas=int(data.get("replicas", 1)),
-        snapshot_retention_days=int(data.get("snapshot_retention_days", 7)),
+        replicas=int(data["replicas"]),
+        snapshot_retention_days=int(data["snapshot_retention_days"]),
         global_primary=membership == "primary",
         secondary_of=membership.get("secondary_of") if isinstance(membership, dict) else None,
     )
@@ -509,7 +511,7 @@ def _bucket(purpose: str, data: dict[str, Any]) -> Bucket:
 def _region(name: str, data: dict[str, Any]) -> Region:
     residency = data.get("residency")
     endpoint = data.get("endpoint")
-    kms = data.get("kms") or {}
+    kms = data["kms"]
     return Region(
         name=name,
         role=data["role"],
@@ -522,7 +524,7 @@ def _region(name: str, data: dict[str, Any]) -> Region:
         waf=_waf(data["waf"]) if "waf" in data else None,
         endpoint=Endpoint(endpoint["fqdn"], endpoint.get("alias_zone_id")) if endpoint else None,
         kms=Kms(
-            rotation_period_in_days=int(kms.get("rotation_period_in_days", 365)),
+            rotation_period_in_days=int(kms["rotation_period_in_days"]),
             multi_region=tuple(sorted(kms.get("multi_region", ()))),
         ),
         database=_database(data["database"]) if "database" in data else None,
@@ -538,7 +540,7 @@ def _tenant(tid: str, data: dict[str, Any]) -> Tenant:
         id=tid,
         home=data["home"],
         countries=tuple(data["countries"]),
-        tier=data.get("tier", "pooled"),
+        tier=data["tier"],
         description=data.get("description"),
         residency=TenantResidency(residency["jurisdiction"], _copies(residency))
         if residency
@@ -549,6 +551,7 @@ def _tenant(tid: str, data: dict[str, Any]) -> Tenant:
 
 def build(data: dict[str, Any], source: SourceMap) -> Spec:
     """Build the model from data that passed schema validation."""
+    data = with_defaults(data)
     state = data["state"]
     backend = StateBackend(
         kind=state["backend"],
@@ -576,6 +579,8 @@ def build(data: dict[str, Any], source: SourceMap) -> Spec:
         ),
         description=data.get("description"),
         dns=_dns(data["dns"]) if "dns" in data else None,
-        cloudfront_waf=_waf(data["cloudfront_waf"]) if "cloudfront_waf" in data else None,
+        cloudfront_waf=_waf(data["cloudfront_waf"], "CLOUDFRONT")
+        if "cloudfront_waf" in data
+        else None,
         source=source,
     )

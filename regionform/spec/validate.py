@@ -340,8 +340,11 @@ def _drop(data: dict[str, Any], path: tuple[Any, ...], copied: set[int]) -> bool
     """
     # Removing a list item would shift the positions of the items after it, so a bad item
     # takes its whole list with it.
-    while path and isinstance(_at(data, path[:-1]), list):
-        path = path[:-1]
+    try:
+        while path and isinstance(_at(data, path[:-1]), list):
+            path = path[:-1]
+    except (KeyError, IndexError, TypeError):
+        return True  # already gone with an enclosing node
     if len(path) <= 1:
         return False
     node: Any = data

@@ -1,0 +1,56 @@
+"""Defaults come from the schema: every `default` in schema.json is applied here, once.
+
+The schema is what editors show users (yaml-language-server reads it), so it is the one
+place a default is written; the model reads the filled-in data and states no default of its
+own for a key the schema defaults.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def _schema() -> dict[str, Any]:
+    text = resources.files("regionform.spec").joinpath("schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+def _resolve(node: Any) -> Any:
+    while isinstance(node, dict) and "$ref" in node:
+        target: Any = _schema()
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def _fill(value: Any, node: Any) -> Any:
+    node = _resolve(node)
+    if not isinstance(node, dict):
+        return value
+    if isinstance(value, dict):
+        properties = node.get("properties", {})
+        filled = {}
+        for key, item in value.items():
+            filled[key] = _fill(item, properties.get(key, node.get("additionalProperties")))
+        for key, sub in properties.items():
+            sub = _resolve(sub)
+            if key not in filled and isinstance(sub, dict) and "default" in sub:
+                # A defaulted settings object ({}) gets its own keys' defaults too.
+                filled[key] = _fill(copy.deepcopy(sub["default"]), sub)
+        return filled
+    if isinstance(value, list):
+        return [_fill(item, node.get("items")) for item in value]
+    return value
+
+
+def with_defaults(data: dict[str, Any]) -> dict[str, Any]:
+    """A copy of schema-valid spec data with every omitted key the schema defaults filled in."""
+    filled: dict[str, Any] = _fill(data, _schema())
+    return filled
