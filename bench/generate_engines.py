@@ -13,7 +13,7 @@ native engine's scale curve.
 
     python bench/generate_engines.py [--runs 5] [--cdktf-runs 3] [--scale-runs 3] [--no-cdktf]
 
-Prints markdown tables (the README's).
+Prints markdown tables (those in docs/benchmarks.md).
 """
 
 from __future__ import annotations

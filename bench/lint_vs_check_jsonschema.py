@@ -90,7 +90,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--tenants", type=int, default=200)
-    parser.add_argument("--markdown", action="store_true", help="print a README table")
+    parser.add_argument("--markdown", action="store_true", help="print a docs table")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from regionform.choices import ENGINES, FORMATS, LAYOUTS
 from regionform.findings import Finding, Location, Severity, SpecError, UsageError
 from regionform.lint import run_rules
+from regionform.spec.codes import WRONG_TYPE
 from regionform.spec.loader import load_file
 from regionform.spec.model import Spec, build
 from regionform.spec.validate import check
@@ -47,7 +48,7 @@ def read(path: str | Path) -> tuple[Spec | None, list[Finding]]:
     if not isinstance(doc.data, dict):
         return None, [
             Finding(
-                "RF012",
+                WRONG_TYPE,
                 "the spec must be a mapping of keys (version, project, regions, …)",
                 Location(name, 1, 1),
                 hint="start from an example in examples/ or `regionform schema`",

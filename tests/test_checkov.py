@@ -2,7 +2,7 @@
 
 One checkov run scans all examples (HCL rendering), each in its own folder; the tests judge
 each example's part of the report. A check a module deliberately does not meet is skipped
-inline next to the resource (`# checkov:skip=<id>:<reason>`), and the README's Security
+inline next to the resource (`# checkov:skip=<id>:<reason>`), and the docs' Security
 section lists exactly those skips with their reasons, so the list cannot go stale.
 
 checkov comes with the dev extra; REGIONFORM_CHECKOV names another install (it pins
@@ -147,7 +147,7 @@ def inline_skips() -> list[InlineSkip]:
 
 
 def skip_table() -> str:
-    """The Markdown table README.md's Security section carries."""
+    """The Markdown table docs/security.md carries."""
     rows = ["| check | module | resource | reason |", "|---|---|---|---|"]
     for s in inline_skips():
         reason = s.reason.replace("|", "\\|")
@@ -159,13 +159,12 @@ def test_every_inline_skip_gives_a_reason() -> None:
     assert inline_skips(), "the modules skip some checks; the parser must find them"
 
 
-def test_readme_lists_exactly_the_inline_skips() -> None:
-    readme = (REPO / "README.md").read_text()
-    section = readme.split("\n## Security\n", 1)[-1].split("\n## ", 1)[0]
+def test_the_security_page_lists_exactly_the_inline_skips() -> None:
+    page = (REPO / "docs" / "security.md").read_text()
     table = skip_table()
-    assert table in section, "README.md's Security section must carry this table:\n\n" + table
-    listed = [line for line in section.splitlines() if re.match(r"^\| CKV", line)]
-    assert len(listed) == len(inline_skips()), "the README lists skips the modules no longer have"
+    assert table in page, "docs/security.md must carry this table:\n\n" + table
+    listed = [line for line in page.splitlines() if re.match(r"^\| CKV", line)]
+    assert len(listed) == len(inline_skips()), "docs/security.md lists skips no module has"
 
 
 def test_checkov_skips_seen_in_the_scan_are_the_inline_ones(scans: dict[str, Scan]) -> None:

@@ -17,11 +17,12 @@ from typing import Any
 import pytest
 from conftest import REPO
 
-from regionform import HOMEPAGE, __version__
+from regionform.about import DOCS_URL, HOMEPAGE, __version__
 from regionform.findings import Finding, Location, Severity
 from regionform.lint import all_rules
 from regionform.lint.sarif import FINGERPRINT_KEY, artifact_uri, sarif_log
-from regionform.lint.shape_rules import SHAPE_RULES
+from regionform.spec import codes
+from regionform.spec.codes import CATALOGUE
 
 BIZFLOW = (REPO / "examples" / "bizflow.yaml").read_text()
 BROKEN = BIZFLOW.replace("cidr: 10.2.0.0/16", "cidr: 10.1.0.0/17")
@@ -66,22 +67,36 @@ def test_rules_describe_every_code_a_finding_can_carry() -> None:
     rules = sarif_log([])["runs"][0]["tool"]["driver"]["rules"]  # type: ignore[index]
     ids = [rule["id"] for rule in rules]
     assert ids == sorted(set(ids))
-    assert set(ids) == {r.code for r in SHAPE_RULES} | {r.code for r in all_rules()}
+    assert set(ids) == {r.code for r in CATALOGUE} | {r.code for r in all_rules()}
     for rule in rules:
         assert re.fullmatch(r"RF\d{3}", rule["id"])
         assert rule["name"] and rule["shortDescription"]["text"]
         assert rule["defaultConfiguration"]["level"] in ("error", "warning")
 
 
-def test_shape_rules_cover_every_code_the_loader_and_schema_check_raise() -> None:
-    sources = [
-        path.read_text()
+def test_rf0xx_codes_are_raised_only_through_the_catalogue() -> None:
+    """A bare "RF0xx" outside regionform/spec/codes.py could drift from its description."""
+    sources = {
+        path: path.read_text()
         for path in (REPO / "regionform").rglob("*.py")
-        if path.name != "shape_rules.py"
-    ]
-    raised = set(re.findall(r'"(RF0\d\d)"', "".join(sources)))
-    assert raised <= {rule.code for rule in SHAPE_RULES}
-    assert {"RF001", "RF002", "RF010", "RF013"} <= raised
+        if path.name != "codes.py"
+    }
+    for path, text in sources.items():
+        assert not re.findall(r'"RF0\d\d"', text), f"{path}: use the constant from spec/codes.py"
+    every_source = "".join(sources.values())
+    for name, value in vars(codes).items():
+        if isinstance(value, str) and re.fullmatch(r"RF0\d\d", value):
+            assert value in codes.BY_CODE, f"{name} has no catalogue entry"
+            assert re.search(rf"\b{name}\b", every_source), f"codes.{name} is never raised"
+
+
+def test_every_rule_links_to_its_own_section_of_the_docs() -> None:
+    rules = sarif_log([])["runs"][0]["tool"]["driver"]["rules"]  # type: ignore[index]
+    reference = (REPO / "docs" / "rules.md").read_text()
+    for rule in rules:
+        anchor = rule["id"].lower()
+        assert rule["helpUri"] == f"{DOCS_URL}/rules/#{anchor}"
+        assert "{#" + anchor + "}" in reference, f"docs/rules.md has no #{anchor} heading"
 
 
 def test_a_result_points_at_the_spec_by_relative_uri_line_and_column(broken: Path) -> None:

@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path, PurePath
 
-from regionform.about import HOMEPAGE, __version__
+from regionform.about import DOCS_URL, HOMEPAGE, __version__
 from regionform.findings import Finding, Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -24,12 +24,17 @@ def _level(severity: Severity) -> str:
     return "error" if severity is Severity.ERROR else "warning"
 
 
+def help_uri(code: str) -> str:
+    """The rule's own section of the docs site (docs/rules.md gives each code this anchor)."""
+    return f"{DOCS_URL}/rules/#{code.lower()}"
+
+
 def rule_catalogue() -> list[dict[str, object]]:
     """SARIF reportingDescriptors for every code, sorted by code (the order of ruleIndex)."""
     from regionform.lint import all_rules
-    from regionform.lint.shape_rules import SHAPE_RULES
+    from regionform.spec.codes import CATALOGUE
 
-    described = [(r.code, r.name, r.summary, r.severity) for r in SHAPE_RULES]
+    described = [(r.code, r.name, r.summary, r.severity) for r in CATALOGUE]
     described += [(r.code, r.name, r.summary, r.severity) for r in all_rules()]
     return [
         {
@@ -37,7 +42,7 @@ def rule_catalogue() -> list[dict[str, object]]:
             "name": name,
             "shortDescription": {"text": summary},
             "defaultConfiguration": {"level": _level(severity)},
-            "helpUri": f"{HOMEPAGE}#lint-rules",
+            "helpUri": help_uri(code),
         }
         for code, name, summary, severity in sorted(described)
     ]

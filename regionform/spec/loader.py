@@ -18,13 +18,9 @@ from typing import Any
 import yaml
 
 from regionform.findings import Finding, Location, SpecError
+from regionform.spec import codes
+from regionform.spec.limits import MAX_BYTES, MAX_DEPTH, MAX_EXPANDED_NODES
 from regionform.spec.source import Path, SourceMap
-
-MAX_BYTES = 2 * 1024 * 1024
-MAX_DEPTH = 50
-# Real estates are a few thousand nodes; past this, schema validation alone would take
-# seconds (the hostile corpus measures it), so more is an alias bomb or not a spec.
-MAX_EXPANDED_NODES = 50_000
 
 _ParserLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -114,7 +110,7 @@ def _decode(raw: bytes, file: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _Abort(
             Finding(
-                "RF004",
+                codes.NOT_UTF8,
                 "the file is UTF-16 encoded",
                 Location(file, 1, 1),
                 hint="save the spec as UTF-8",
@@ -126,7 +122,7 @@ def _decode(raw: bytes, file: str) -> str:
         col = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
         raise _Abort(
             Finding(
-                "RF004",
+                codes.NOT_UTF8,
                 "the file contains a NUL byte: it looks binary, not like a YAML spec",
                 Location(file, line, col),
                 hint="point regionform at the YAML spec file",
@@ -139,7 +135,7 @@ def _decode(raw: bytes, file: str) -> str:
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise _Abort(
             Finding(
-                "RF004",
+                codes.NOT_UTF8,
                 f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
                 Location(file, line, col),
                 hint="save the spec as UTF-8",
@@ -158,7 +154,7 @@ def _check_collection_tag(event: Any, file: str) -> None:
         return
     raise _Abort(
         Finding(
-            "RF001",
+            codes.YAML_SYNTAX,
             f"unsupported YAML tag {event.tag!r}",
             Location(file, *_mark(event)),
             hint="remove the tag; specs hold plain strings, numbers, booleans, lists and maps",
@@ -181,7 +177,7 @@ def _scalar_value(event: Any, file: str) -> Any:
         line, col = _mark(event)
         raise _Abort(
             Finding(
-                "RF001",
+                codes.YAML_SYNTAX,
                 f"unsupported YAML tag {tag!r}",
                 Location(file, line, col),
                 hint="remove the tag; specs hold plain strings, numbers, booleans, lists and maps",
@@ -214,7 +210,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
         if expanded > MAX_EXPANDED_NODES:
             raise _Abort(
                 Finding(
-                    "RF006",
+                    codes.ALIAS_EXPANSION,
                     f"the document expands to more than {MAX_EXPANDED_NODES} nodes "
                     "(an alias bomb, or far more than a spec holds)",
                     Location(file, *mark),
@@ -238,7 +234,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
             if not isinstance(raw_key, str):
                 raise _Abort(
                     Finding(
-                        "RF001",
+                        codes.YAML_SYNTAX,
                         "mapping keys must be plain strings, not lists or maps",
                         Location(file, *mark),
                         hint="use a simple string key",
@@ -258,7 +254,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                 if not isinstance(merge, dict):
                     raise _Abort(
                         Finding(
-                            "RF001",
+                            codes.YAML_SYNTAX,
                             "a merge key (<<) must refer to a mapping or a list of mappings",
                             Location(file, *key_mark),
                             hint="merge only anchors of mappings, e.g. <<: *defaults",
@@ -275,7 +271,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
             first = source.keys.get((*frame.path, key), (0, 0))
             findings.append(
                 Finding(
-                    "RF002",
+                    codes.DUPLICATE_KEY,
                     f"duplicate key {key!r} (first defined at line {first[0]})",
                     Location(file, *key_mark),
                     hint="remove one of the two entries; YAML keeps only one of them",
@@ -307,7 +303,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                 if documents > 1:
                     raise _Abort(
                         Finding(
-                            "RF001",
+                            codes.YAML_SYNTAX,
                             "the file holds more than one YAML document",
                             Location(file, *_mark(event)),
                             hint="keep one spec per file; remove the extra '---'",
@@ -327,7 +323,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                 if in_key_position():
                     raise _Abort(
                         Finding(
-                            "RF001",
+                            codes.YAML_SYNTAX,
                             "mapping keys must be plain strings, not lists or maps",
                             Location(file, *mark),
                             hint="use a simple string key",
@@ -336,7 +332,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                 if len(stack) >= MAX_DEPTH:
                     raise _Abort(
                         Finding(
-                            "RF005",
+                            codes.NESTED_TOO_DEEP,
                             f"the document is nested more than {MAX_DEPTH} levels deep",
                             Location(file, *mark),
                             hint="a regionform spec is only a few levels deep; flatten it",
@@ -363,7 +359,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                 if event.anchor not in anchors:
                     raise _Abort(
                         Finding(
-                            "RF001",
+                            codes.YAML_SYNTAX,
                             f"unknown alias *{event.anchor}",
                             Location(file, *mark),
                             hint=f"define the anchor &{event.anchor} before this line, or write "
@@ -374,7 +370,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                 if size < 0:
                     raise _Abort(
                         Finding(
-                            "RF006",
+                            codes.ALIAS_EXPANSION,
                             f"alias *{event.anchor} refers to itself",
                             Location(file, *mark),
                             hint="remove the recursive alias",
@@ -384,7 +380,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                     if not isinstance(value, str):
                         raise _Abort(
                             Finding(
-                                "RF001",
+                                codes.YAML_SYNTAX,
                                 "mapping keys must be plain strings",
                                 Location(file, *mark),
                                 hint="use a simple string key",
@@ -403,7 +399,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
             [
                 *findings,
                 Finding(
-                    "RF001",
+                    codes.YAML_SYNTAX,
                     f"YAML syntax error: {problem}",
                     Location(file, line, col),
                     hint="fix the YAML syntax at this position",
@@ -421,7 +417,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
             [
                 *findings,
                 Finding(
-                    "RF004",
+                    codes.NOT_UTF8,
                     f"the file contains the control character U+{exc.character:04X}, which "
                     "YAML does not allow",
                     Location(file, line, col),
@@ -432,7 +428,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
         ) from None
     except yaml.YAMLError as exc:
         raise SpecError(
-            [*findings, Finding("RF001", f"YAML error: {exc}", Location(file, 1, 1))]
+            [*findings, Finding(codes.YAML_SYNTAX, f"YAML error: {exc}", Location(file, 1, 1))]
         ) from None
 
     if findings:
@@ -450,7 +446,7 @@ def load_file(path: str | FsPath, display_name: str | None = None) -> LoadedDocu
         raise SpecError(
             [
                 Finding(
-                    "RF003",
+                    codes.FILE_TOO_LARGE,
                     f"the file is {size} bytes; specs are limited to {MAX_BYTES} bytes",
                     Location(name, 1, 1),
                     hint="check that this is the spec file; split very large estates into "
@@ -469,7 +465,7 @@ def load_file(path: str | FsPath, display_name: str | None = None) -> LoadedDocu
         raise SpecError(
             [
                 Finding(
-                    "RF003",
+                    codes.FILE_TOO_LARGE,
                     f"the file is larger than {MAX_BYTES} bytes",
                     Location(name, 1, 1),
                     hint="check that this is the spec file",

@@ -9,13 +9,8 @@ from importlib import resources
 from typing import Any
 
 from regionform.findings import Finding
+from regionform.spec.codes import BAD_VALUE, MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE
 from regionform.spec.loader import LoadedDocument
-
-# Codes for shape problems. Semantic lint rules use RF1xx.
-UNKNOWN_KEY = "RF010"
-MISSING_KEY = "RF011"
-WRONG_TYPE = "RF012"
-BAD_VALUE = "RF013"
 
 _TYPE_NAMES = {
     "object": "a mapping",
@@ -134,6 +129,27 @@ def _at(data: Any, path: tuple[Any, ...]) -> Any:
     return data
 
 
+def conditions(node: dict[str, Any]) -> str | None:
+    """The settings an `if` subschema tests, as the spec would write them (`backend: s3`)."""
+    tested = [
+        f"{key}: {sub['const']}"
+        for key, sub in node.get("properties", {}).items()
+        if isinstance(sub, dict) and "const" in sub
+    ]
+    return ", ".join(tested) or None
+
+
+def _excluding_setting(schema_path: Any) -> str | None:
+    """The setting whose `if`/`then` forbids a key: the `if` beside the `then` on the path."""
+    node: Any = _validator().schema
+    setting = None
+    for step in schema_path:
+        if step == "then" and isinstance(node, dict) and isinstance(node.get("if"), dict):
+            setting = conditions(node["if"])
+        node = node[step]
+    return setting
+
+
 def _findings_for(error: Any, doc: LoadedDocument) -> list[Finding]:
     path = tuple(error.absolute_path)
     where = doc.source
@@ -189,12 +205,17 @@ def _findings_for(error: Any, doc: LoadedDocument) -> list[Finding]:
             if isinstance(node, dict)
             else []
         )
+        setting = _excluding_setting(error.absolute_schema_path)
         return [
             Finding(
                 UNKNOWN_KEY,
-                f"key {key!r} is not allowed here with the other settings",
+                f"key {key!r} is not allowed with {setting}"
+                if setting
+                else f"key {key!r} is not allowed here with the other settings",
                 where.key((*path, key)),
-                hint="remove it, or change the setting that excludes it",
+                hint=f"remove {key}, or change {setting}"
+                if setting
+                else "remove it, or change the setting that excludes it",
             )
             for key in keys or ["?"]
         ]

@@ -1,4 +1,22 @@
-"""RF101: two regions' VPC CIDRs overlap, so they can never be peered or routed together."""
+"""RF101: two regions' VPC CIDRs overlap, so they can never be peered or routed together.
+
+Two VPCs whose ranges overlap can never be peered or joined through a transit gateway, and
+a replica or a service in one region could not reach the other by address.
+
+Fails:
+
+    regions:
+      eu-west-2:
+        role: dr
+        vpc: {cidr: 10.1.128.0/17}
+
+Passes:
+
+    regions:
+      eu-west-2:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
+"""
 
 from __future__ import annotations
 

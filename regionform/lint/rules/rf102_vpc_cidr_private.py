@@ -1,4 +1,20 @@
-"""RF102: a VPC CIDR outside the RFC 1918 private ranges, or outside /16-/24."""
+"""RF102: a VPC CIDR outside the RFC 1918 private ranges, or outside /16-/24.
+
+VPCs take private addresses (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16). The size must
+leave room for one subnet per tier and AZ, and a VPC larger than /16 is not one AWS creates.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        vpc: {cidr: 52.10.0.0/16}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        vpc: {cidr: 172.16.0.0/16}
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,33 @@
-"""RF103: the subnet plan does not fit the VPC: wrong count, outside the VPC, or overlapping."""
+"""RF103: the subnet plan does not fit the VPC: wrong count, outside the VPC, or overlapping.
+
+`vpc.subnets` replaces the default plan (public, private and database subnets, one per AZ).
+Each tier needs exactly `az_count` subnets, each inside the VPC, at least a /28, and no two
+overlapping; without `vpc.subnets` the VPC must be large enough for the default plan.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        vpc:
+          cidr: 10.1.0.0/16
+          az_count: 2
+          subnets:
+            public: [10.1.1.0/24, 10.1.2.0/24]
+            private: [10.1.11.0/24, 10.9.12.0/24]
+            database: [10.1.21.0/24, 10.1.22.0/24]
+
+Passes:
+
+    regions:
+      eu-west-1:
+        vpc:
+          cidr: 10.1.0.0/16
+          az_count: 2
+          subnets:
+            public: [10.1.1.0/24, 10.1.2.0/24]
+            private: [10.1.11.0/24, 10.1.12.0/24]
+            database: [10.1.21.0/24, 10.1.22.0/24]
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,23 @@
-"""RF104: a region key that is not an AWS region regionform knows."""
+"""RF104: a region key that is not an AWS region regionform knows.
+
+Region keys are AWS region names, which become provider aliases and parts of AWS names.
+regionform knows every commercial region (`regionform/spec/aws.py`); a typo would otherwise
+only show at `terraform plan`.
+
+Fails:
+
+    regions:
+      eu-west-9:
+        role: regional
+        vpc: {cidr: 10.2.0.0/16}
+
+Passes:
+
+    regions:
+      eu-west-3:
+        role: regional
+        vpc: {cidr: 10.2.0.0/16}
+"""
 
 from __future__ import annotations
 

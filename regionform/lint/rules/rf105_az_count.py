@@ -1,4 +1,20 @@
-"""RF105: az_count asks for more availability zones than the region offers every account."""
+"""RF105: az_count asks for more availability zones than the region offers every account.
+
+Subnets are spread over the first `az_count` availability zones of the region; asking
+for more than the region offers every account would fail at apply.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        vpc: {cidr: 10.1.0.0/16, az_count: 4}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        vpc: {cidr: 10.1.0.0/16, az_count: 2}
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,18 @@
-"""RF106: a tenant homed in a region the spec does not define."""
+"""RF106: a tenant homed in a region the spec does not define.
+
+A tenant's data lives in its home region, so the home must be one of the spec's
+regions.
+
+Fails:
+
+    tenants:
+      alpha: {home: eu-west-2, countries: [IE]}
+
+Passes:
+
+    tenants:
+      alpha: {home: eu-west-1, countries: [IE]}
+"""
 
 from __future__ import annotations
 

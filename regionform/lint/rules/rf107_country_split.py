@@ -6,6 +6,47 @@ sends a whole country to one region. When the country's tenants live in several 
 the primary is one of them, the record goes to the primary; otherwise the spec must say
 which in `dns.countries`, or users of the other tenants would be routed away from their data
 without anyone having decided it.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        endpoint: {fqdn: eu-west-1.alb.acme.io}
+      us-east-1:
+        role: regional
+        vpc: {cidr: 10.2.0.0/16}
+        endpoint: {fqdn: us-east-1.alb.acme.io}
+      us-west-2:
+        role: regional
+        vpc: {cidr: 10.3.0.0/16}
+        endpoint: {fqdn: us-west-2.alb.acme.io}
+    dns:
+      domain: acme.io
+      api: api
+    tenants:
+      east-co: {home: us-east-1, countries: [US]}
+      west-co: {home: us-west-2, countries: [US]}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        endpoint: {fqdn: eu-west-1.alb.acme.io}
+      us-east-1:
+        role: regional
+        vpc: {cidr: 10.2.0.0/16}
+        endpoint: {fqdn: us-east-1.alb.acme.io}
+      us-west-2:
+        role: regional
+        vpc: {cidr: 10.3.0.0/16}
+        endpoint: {fqdn: us-west-2.alb.acme.io}
+    dns:
+      domain: acme.io
+      api: api
+      countries: {US: us-east-1}
+    tenants:
+      east-co: {home: us-east-1, countries: [US]}
+      west-co: {home: us-west-2, countries: [US]}
 """
 
 from __future__ import annotations

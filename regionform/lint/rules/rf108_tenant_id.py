@@ -1,4 +1,19 @@
-"""RF108: a tenant id that is not a DNS label; it becomes <tenant>.<domain> and AWS names."""
+"""RF108: a tenant id that is not a DNS label; it becomes <tenant>.<domain> and AWS names.
+
+The schema already refuses ids with `/`, `\\`, `..` or spaces; this rule also refuses
+what a DNS label cannot hold: capitals, a leading or trailing hyphen, `--` (reserved for
+punycode), and look-alike Unicode letters. The fix suggests a safe id.
+
+Fails:
+
+    tenants:
+      acme--retail: {home: eu-west-1, countries: [IE]}
+
+Passes:
+
+    tenants:
+      acme-retail: {home: eu-west-1, countries: [IE]}
+"""
 
 from __future__ import annotations
 

@@ -1,7 +1,25 @@
 """RF109: an AWS name the generated Terraform derives is longer than AWS allows.
 
 The names come from `regionform.spec.names`, the same functions the generators build their
-arguments with, so lint checks exactly what apply would send.
+arguments with, so lint checks exactly what apply would send: bucket names (63), database
+identifiers (63), ElastiCache ids (40), IAM roles (64), KMS aliases and more, each built
+from the project, the environment and a key.
+
+Fails:
+
+    project: acme-analytics-platform
+    regions:
+      eu-west-1:
+        buckets:
+          quarterly-financial-reports: {}
+
+Passes:
+
+    project: acme-analytics-platform
+    regions:
+      eu-west-1:
+        buckets:
+          reports: {}
 """
 
 from __future__ import annotations

@@ -1,4 +1,21 @@
-"""RF110: the estate needs exactly one primary region (the default route and global home)."""
+"""RF110: the estate needs exactly one primary region (the default route and global home).
+
+The primary region is where global things default to: the geolocation default, the
+estate-wide outputs. Other regions are `dr` or `regional`.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        role: dr
+
+Passes:
+
+    regions:
+      eu-west-2:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
+"""
 
 from __future__ import annotations
 

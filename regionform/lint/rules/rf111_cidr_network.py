@@ -1,4 +1,20 @@
-"""RF111: a VPC CIDR with host bits set or octets out of range."""
+"""RF111: a VPC CIDR with host bits set or octets out of range.
+
+`10.1.5.0/16` names the network `10.1.0.0/16` with host bits set; AWS refuses it, and it
+usually hides a typo in the intended range.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        vpc: {cidr: 10.1.5.0/16}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        vpc: {cidr: 10.1.0.0/16}
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,25 @@
 
 Each routed location (tenants' countries, residency countries, dns.countries, continents and
 the default) goes to a region; that region needs an `endpoint` for Route 53 to point at.
+
+Each routed location (tenants' countries, residency countries, `dns.countries`, continents
+and the default) goes to a region; that region needs an `endpoint` for Route 53 to point at.
+Tenant records (`<tenant>.<domain>`) need their home region's endpoint the same way.
+
+Fails:
+
+    dns:
+      domain: acme.io
+      api: api
+
+Passes:
+
+    regions:
+      eu-west-1:
+        endpoint: {fqdn: eu-west-1.alb.acme.io}
+    dns:
+      domain: acme.io
+      api: api
 """
 
 from __future__ import annotations

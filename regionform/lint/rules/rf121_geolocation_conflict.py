@@ -6,6 +6,45 @@ DR: ap-south-1 and ap-south-2, both IN): the primary takes the country when it i
 them. When neither is the primary, the spec must say which in `dns.countries`. Nothing fires
 without a geolocation record (`dns.api`): failover and latency records route per region.
 Tenants disagreeing is RF107.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        endpoint: {fqdn: eu-west-1.alb.acme.io}
+      eu-west-3:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
+        endpoint: {fqdn: eu-west-3.alb.acme.io}
+        residency: {jurisdiction: FR}
+      eu-south-1:
+        role: regional
+        vpc: {cidr: 10.3.0.0/16}
+        endpoint: {fqdn: eu-south-1.alb.acme.io}
+        residency: {jurisdiction: FR}
+    dns:
+      domain: acme.io
+      api: api
+
+Passes:
+
+    regions:
+      eu-west-1:
+        endpoint: {fqdn: eu-west-1.alb.acme.io}
+      eu-west-3:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
+        endpoint: {fqdn: eu-west-3.alb.acme.io}
+        residency: {jurisdiction: FR}
+      eu-south-1:
+        role: regional
+        vpc: {cidr: 10.3.0.0/16}
+        endpoint: {fqdn: eu-south-1.alb.acme.io}
+        residency: {jurisdiction: FR}
+    dns:
+      domain: acme.io
+      api: api
+      countries: {FR: eu-west-3}
 """
 
 from __future__ import annotations

@@ -1,4 +1,26 @@
-"""RF122: Route 53 health checks: interval 10 or 30 s, threshold 1-10, at least 3 checkers."""
+"""RF122: Route 53 health checks: interval 10 or 30 s, threshold 1-10, at least 3 checkers.
+
+Route 53 probes every 10 or 30 seconds, marks an endpoint unhealthy after 1 to 10
+failures, and needs at least three checker regions from its own list.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        endpoint: {fqdn: eu-west-1.alb.acme.io}
+    dns:
+      domain: acme.io
+      health_check: {regions: [us-east-1, eu-west-1]}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        endpoint: {fqdn: eu-west-1.alb.acme.io}
+    dns:
+      domain: acme.io
+      health_check: {regions: [us-east-1, eu-west-1, ap-southeast-1]}
+"""
 
 from __future__ import annotations
 

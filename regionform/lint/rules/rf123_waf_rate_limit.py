@@ -1,4 +1,24 @@
-"""RF123: a WAF rate limit or window AWS WAF does not accept."""
+"""RF123: a WAF rate limit or window AWS WAF does not accept.
+
+AWS WAF rate-based rules count 10 to 2,000,000,000 requests per client IP over a window
+of 60, 120, 300 or 600 seconds. Applies to regional web ACLs and to `cloudfront_waf`.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        waf:
+          rate_limits:
+            login: {limit: 10, window_seconds: 90}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        waf:
+          rate_limits:
+            login: {limit: 10, window_seconds: 60}
+"""
 
 from __future__ import annotations
 

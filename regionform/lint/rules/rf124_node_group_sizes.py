@@ -1,4 +1,24 @@
-"""RF124: node group sizes must satisfy 1 <= max and min <= desired <= max."""
+"""RF124: node group sizes must satisfy 1 <= max and min <= desired <= max.
+
+EKS managed node groups need `max` of at least 1 and `min <= desired <= max`
+(`desired` defaults to `min`, at least 1).
+
+Fails:
+
+    regions:
+      eu-west-1:
+        cluster:
+          node_groups:
+            general: {instance_types: [m5.large], min: 3, max: 2}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        cluster:
+          node_groups:
+            general: {instance_types: [m5.large], min: 1, max: 3}
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,30 @@
 """RF125: GPU instance types need a GPU (NVIDIA) AMI type, and only they get one.
 
 A node group mixing GPU and non-GPU types would boot some nodes on the wrong AMI.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        cluster:
+          node_groups:
+            gpu:
+              instance_types: [g4dn.xlarge]
+              ami_type: AL2023_x86_64_STANDARD
+              min: 0
+              max: 2
+
+Passes:
+
+    regions:
+      eu-west-1:
+        cluster:
+          node_groups:
+            gpu:
+              instance_types: [g4dn.xlarge]
+              ami_type: AL2023_x86_64_NVIDIA
+              min: 0
+              max: 2
 """
 
 from __future__ import annotations

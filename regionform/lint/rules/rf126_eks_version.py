@@ -1,4 +1,23 @@
-"""RF126: a Kubernetes version EKS does not (or no longer) support."""
+"""RF126: a Kubernetes version EKS does not (or no longer) support.
+
+The modules pin the versions EKS supports (standard or extended support); anything else
+fails at apply, or creates a cluster that is already out of support. Quote the version:
+unquoted, YAML reads 1.30 as the number 1.3.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        cluster:
+          kubernetes_version: "1.25"
+
+Passes:
+
+    regions:
+      eu-west-1:
+        cluster:
+          kubernetes_version: "1.32"
+"""
 
 from __future__ import annotations
 

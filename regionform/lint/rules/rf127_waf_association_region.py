@@ -1,4 +1,24 @@
-"""RF127: a WAF association in another region than its web ACL (AWS refuses it)."""
+"""RF127: a WAF association in another region than its web ACL (AWS refuses it).
+
+A REGIONAL web ACL protects load balancers of its own region only; the region is read
+from each ARN in `waf.associate_alb_arns`.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        waf:
+          associate_alb_arns:
+          - arn:aws:elasticloadbalancing:eu-west-2:111122223333:loadbalancer/app/w/0123456789abcdef
+
+Passes:
+
+    regions:
+      eu-west-1:
+        waf:
+          associate_alb_arns:
+          - arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/w/0123456789abcdef
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,21 @@
-"""RF128: CLOUDFRONT-scope web ACLs exist only in us-east-1 and attach to distributions."""
+"""RF128: CLOUDFRONT-scope web ACLs exist only in us-east-1 and attach to distributions.
+
+A web ACL for CloudFront is a global resource that AWS creates only in us-east-1 and that
+only distributions use. Declare it as top-level `cloudfront_waf`, which regionform creates
+through the us-east-1 provider.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        waf: {scope: CLOUDFRONT}
+
+Passes:
+
+    cloudfront_waf:
+      rate_limits:
+        api: {limit: 1000, window_seconds: 300}
+"""
 
 from __future__ import annotations
 

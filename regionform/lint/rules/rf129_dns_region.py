@@ -1,4 +1,33 @@
-"""RF129: DNS routes to a region the spec lacks, or one without an endpoint."""
+"""RF129: DNS routes to a region the spec lacks, or one without an endpoint.
+
+`dns.failover`, `dns.default_region`, `dns.countries` and `dns.continents` name regions;
+each must be under `regions`, and failover and default targets need an `endpoint`. A
+failover record cannot fail over to its own primary.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        endpoint: {fqdn: eu-west-1.alb.acme.io}
+    dns:
+      domain: acme.io
+      failover:
+        app: {primary: eu-west-1, secondary: eu-west-2}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        endpoint: {fqdn: eu-west-1.alb.acme.io}
+      eu-west-2:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
+        endpoint: {fqdn: eu-west-2.alb.acme.io}
+    dns:
+      domain: acme.io
+      failover:
+        app: {primary: eu-west-1, secondary: eu-west-2}
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,28 @@
-"""RF130: two DNS records with one name (a name has one routing policy in Route 53)."""
+"""RF130: two DNS records with one name (a name has one routing policy in Route 53).
+
+The geolocation (`dns.api`), latency (`dns.cdn`), failover and tenant records all live in
+one zone, and a name has one routing policy in Route 53.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        endpoint: {fqdn: eu-west-1.alb.acme.io}
+    dns:
+      domain: acme.io
+      api: www
+      cdn: www
+
+Passes:
+
+    regions:
+      eu-west-1:
+        endpoint: {fqdn: eu-west-1.alb.acme.io}
+    dns:
+      domain: acme.io
+      api: api
+      cdn: cdn
+"""
 
 from __future__ import annotations
 

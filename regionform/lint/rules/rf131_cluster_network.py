@@ -1,4 +1,26 @@
-"""RF131: an EKS cluster needs private subnets in two AZs and a way out to pull images."""
+"""RF131: an EKS cluster needs private subnets in two AZs and a way out to pull images.
+
+EKS needs subnets in at least two availability zones, and nodes in private subnets need
+a NAT gateway to reach ECR and the EKS API.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        vpc: {cidr: 10.1.0.0/16, nat: none}
+        cluster:
+          node_groups:
+            general: {instance_types: [m5.large], min: 1, max: 3}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        vpc: {cidr: 10.1.0.0/16, nat: single}
+        cluster:
+          node_groups:
+            general: {instance_types: [m5.large], min: 1, max: 3}
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,24 @@
-"""RF132: a country both on the admin allowlist and blocked outright."""
+"""RF132: a country both on the admin allowlist and blocked outright.
+
+The blocking rule runs first, so an allowlisted country that is also blocked never
+reaches the admin paths: one of the two lists is wrong.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        waf:
+          blocked_countries: [RU]
+          admin: {path_prefix: /admin, countries: [IE, RU]}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        waf:
+          blocked_countries: [RU]
+          admin: {path_prefix: /admin, countries: [IE]}
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,22 @@
 
 One launch template serves the whole node group, so Graviton (arm64) and x86_64 types cannot
 mix, and an ARM_64 AMI cannot boot x86_64 instances (or the reverse).
+
+Fails:
+
+    regions:
+      eu-west-1:
+        cluster:
+          node_groups:
+            general: {instance_types: [m6g.large, m5.large], min: 1, max: 3}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        cluster:
+          node_groups:
+            general: {instance_types: [m6g.large, m7g.large], min: 1, max: 3}
 """
 
 from __future__ import annotations

@@ -1,6 +1,25 @@
 """RF140: a copy whose other end does not exist: a read replica whose source region has no
 database (or is itself a replica), a Global Datastore secondary whose source has no primary
-cache, or backups / bucket replication sent to a region the spec does not define."""
+cache, or backups / bucket replication sent to a region the spec does not define.
+
+Fails:
+
+    regions:
+      eu-west-2:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
+        database: {instance_class: db.r6g.large, replica_of: eu-west-1}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        database: {instance_class: db.r6g.large}
+      eu-west-2:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
+        database: {instance_class: db.r6g.large, replica_of: eu-west-1}
+"""
 
 from __future__ import annotations
 

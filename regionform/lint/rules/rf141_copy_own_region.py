@@ -1,4 +1,26 @@
-"""RF141: a replica, backup copy, replication rule or Global Datastore member in its own region."""
+"""RF141: a replica, backup copy, replication rule or Global Datastore member in its own region.
+
+A copy in the source's own region protects against nothing a region failure takes down,
+and AWS refuses most of them (a cross-region read replica, a backup replication, a Global
+Datastore member need another region).
+
+Fails:
+
+    regions:
+      eu-west-1:
+        buckets:
+          documents: {replicate_to: eu-west-1}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        buckets:
+          documents: {replicate_to: eu-west-2}
+      eu-west-2:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
+"""
 
 from __future__ import annotations
 

@@ -4,6 +4,40 @@ The origin is where the data was first written, followed through every hop of th
 graph: the backups of a read replica carry the primary's data, so the primary region's
 `allow_copies_to` decides where they may go, and the finding points at the hop that leaves
 what it allows (the replica's `backup_copies_to`), not at the replica.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        residency: {jurisdiction: IE, allow_copies_to: [eu-west-2]}
+        database: {instance_class: db.r6g.large}
+      eu-west-2:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
+        database:
+          instance_class: db.r6g.large
+          replica_of: eu-west-1
+          backup_copies_to: us-east-1
+      us-east-1:
+        role: regional
+        vpc: {cidr: 10.3.0.0/16}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        residency: {jurisdiction: IE, allow_copies_to: [eu-west-2, us-east-1]}
+        database: {instance_class: db.r6g.large}
+      eu-west-2:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
+        database:
+          instance_class: db.r6g.large
+          replica_of: eu-west-1
+          backup_copies_to: us-east-1
+      us-east-1:
+        role: regional
+        vpc: {cidr: 10.3.0.0/16}
 """
 
 from __future__ import annotations

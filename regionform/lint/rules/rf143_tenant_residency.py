@@ -9,7 +9,38 @@ region that states no residency is judged by the country it is in (us-east-1: US
 A pooled tenant's data is in every shared store of its home region, so every copy of them
 counts, including the backups of a replica in another region; a silo tenant's is in its
 dedicated database (whose backups follow backup_copies_to) and bucket (never replicated) and
-in the shared cache."""
+in the shared cache.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        buckets:
+          documents: {replicate_to: us-east-1}
+      us-east-1:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
+    tenants:
+      alpha:
+        home: eu-west-1
+        countries: [IE]
+        residency: {jurisdiction: EU}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        buckets:
+          documents: {replicate_to: eu-central-1}
+      eu-central-1:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
+    tenants:
+      alpha:
+        home: eu-west-1
+        countries: [IE]
+        residency: {jurisdiction: EU}
+"""
 
 from __future__ import annotations
 

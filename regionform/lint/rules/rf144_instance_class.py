@@ -2,7 +2,20 @@
 family RDS for PostgreSQL does not offer) for a database, a non-ElastiCache node type for a
 cache, a burstable node in a Global Datastore, a node type on a Global Datastore secondary
 (it inherits the primary's) or none on a cache that needs one, and a replica that states an
-engine version other than its source's."""
+engine version other than its source's.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        cache: {node_type: cache.t3.medium, global_datastore: primary}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        cache: {node_type: cache.r6g.large, global_datastore: primary}
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,23 @@
-"""RF145: a retention, size or count of the data tier outside what AWS accepts."""
+"""RF145: a retention, size or count of the data tier outside what AWS accepts.
+
+The ranges are AWS's: automated backups 1-35 days, cache snapshots 0-35, KMS rotation
+90-2560 days, Object Lock 1-100 years, storage 20-65536 GB, and a bucket's lifecycle
+transitions in order (Intelligent-Tiering, then Glacier, then expiry).
+
+Fails:
+
+    regions:
+      eu-west-1:
+        buckets:
+          documents: {tiering_after_days: 90, glacier_after_days: 30}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        buckets:
+          documents: {tiering_after_days: 30, glacier_after_days: 90}
+"""
 
 from __future__ import annotations
 

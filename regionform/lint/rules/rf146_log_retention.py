@@ -4,6 +4,24 @@ checkov's CKV_AWS_338 asks for a year of CloudWatch Logs retention. The retentio
 logs, EKS control-plane logs and WAF logs is the spec's decision, not the module's, so the
 modules skip that check inline and the policy lives here, where an exception can be written
 down next to the value: `retention_reason` (flow logs) or `log_retention_reason`.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        vpc:
+          cidr: 10.1.0.0/16
+          flow_logs: {retention_days: 30}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        vpc:
+          cidr: 10.1.0.0/16
+          flow_logs:
+            retention_days: 30
+            retention_reason: flow logs are exported to the SIEM, which keeps them 7 years
 """
 
 from __future__ import annotations

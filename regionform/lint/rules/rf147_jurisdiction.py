@@ -10,6 +10,18 @@ name, must list only known jurisdictions and must not contain itself.
 A region's declared jurisdiction is the law its data falls under, which may differ from the
 country hosting the region (BizFlow keeps UAE data, under UAE law, in me-south-1, Bahrain):
 lint takes the declaration as stated; `regionform explain --copies` shows both.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        residency: {jurisdiction: UK}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        residency: {jurisdiction: IE}
 """
 
 from __future__ import annotations

@@ -2,6 +2,18 @@
 
 A rule that allows copies to a region nothing defines allows nothing, and is almost always a
 typo of one that is defined (ap-southest-1); lint says which one it most likely is.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        residency: {jurisdiction: IE, allow_copies_to: [eu-west-3]}
+
+Passes:
+
+    regions:
+      eu-west-1:
+        residency: {jurisdiction: IE, allow_copies_to: [EU]}
 """
 
 from __future__ import annotations

@@ -4,6 +4,17 @@
 Terraform state to the new key and keeps X in AWS names. That only makes sense when X is gone
 from the spec (otherwise two entries would claim the same resources), when only one entry
 claims X, and when the history does not loop back to the entry's own key.
+
+Fails:
+
+    tenants:
+      alpha: {home: eu-west-1, countries: [IE]}
+      beta: {home: eu-west-1, countries: [IE], renamed_from: alpha}
+
+Passes:
+
+    tenants:
+      beta: {home: eu-west-1, countries: [IE], renamed_from: alpha}
 """
 
 from __future__ import annotations

@@ -4,6 +4,19 @@ A region's key is its AWS region name. "Renaming" ap-south-1 to ap-south-2 would
 databases, buckets, keys and clusters to another region, which no Terraform `moved` block can
 do: AWS resources live in exactly one region. So regionform refuses it and says how to
 migrate instead.
+
+Fails:
+
+    regions:
+      eu-west-1:
+        renamed_from: eu-west-2
+
+Passes:
+
+    regions:
+      eu-west-2:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
 """
 
 from __future__ import annotations
