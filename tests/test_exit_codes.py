@@ -50,6 +50,7 @@ def test_a_bug_exits_3_without_a_traceback(
         "check": [SPEC],
         "roots": [SPEC],
         "plan": [SPEC],
+        "lock": [SPEC],
         "summarize": ["summary.json"],
     }.get(command, [])
     with pytest.raises(SystemExit) as done:
@@ -67,6 +68,7 @@ def test_a_bug_exits_3_without_a_traceback(
         ["check", "MISSING"],
         ["roots", "MISSING"],
         ["plan", "MISSING"],
+        ["lock", "MISSING"],
         ["summarize", "MISSING"],
     ],
     ids=lambda args: args[0],

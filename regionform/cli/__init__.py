@@ -27,6 +27,7 @@ COMMANDS = (
     "check",
     "roots",
     "plan",
+    "lock",
     "summarize",
     "schema",
     "rules",

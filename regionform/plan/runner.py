@@ -138,6 +138,10 @@ class Runner:
             raise InterruptedError("cancelled")
         return process.returncode, stdout, stderr
 
+    def run(self, cwd: Path, args: Sequence[str], timeout: float) -> tuple[int, str, str]:
+        """One terraform command in `cwd`, bounded by `timeout` and stopped by `cancel()`."""
+        return self._run(cwd, args, timeout)
+
     def cancel(self, grace: float = 20.0) -> None:
         """Stop every running step: SIGTERM (terraform releases its state lock), then KILL."""
         self._cancelled.set()
