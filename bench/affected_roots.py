@@ -22,9 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from synthetic import REGIONS, synthetic_spec  # noqa: E402
+from synthetic import REGIONS, synthetic_spec
 
-from regionform.plan.affected import changed_since  # noqa: E402
+from regionform.plan.affected import changed_since
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC = "estate.yaml"
@@ -115,9 +115,7 @@ def main() -> None:
             apply_edit(repo)
             for layout in ("per-region", "single"):
                 started = time.perf_counter()
-                affected = changed_since(
-                    repo / SPEC, "HEAD", layout, modules_dir=repo / "modules"
-                )
+                affected = changed_since(repo / SPEC, "HEAD", layout, modules_dir=repo / "modules")
                 seconds = time.perf_counter() - started
                 why = "; ".join(f"{n}: {r}" for n, r in affected.reasons.items())
                 total = len(affected.layout.roots)
