@@ -51,6 +51,7 @@ def test_a_bug_exits_3_without_a_traceback(
         "roots": [SPEC],
         "plan": [SPEC],
         "lock": [SPEC],
+        "atlantis": [SPEC],
         "summarize": ["summary.json"],
     }.get(command, [])
     with pytest.raises(SystemExit) as done:
@@ -69,6 +70,7 @@ def test_a_bug_exits_3_without_a_traceback(
         ["roots", "MISSING"],
         ["plan", "MISSING"],
         ["lock", "MISSING"],
+        ["atlantis", "MISSING"],
         ["summarize", "MISSING"],
     ],
     ids=lambda args: args[0],

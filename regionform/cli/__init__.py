@@ -28,6 +28,7 @@ COMMANDS = (
     "roots",
     "plan",
     "lock",
+    "atlantis",
     "summarize",
     "schema",
     "rules",
