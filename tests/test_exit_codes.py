@@ -52,6 +52,7 @@ def test_a_bug_exits_3_without_a_traceback(
         "plan": [SPEC],
         "lock": [SPEC],
         "atlantis": [SPEC],
+        "map": [SPEC],
         "summarize": ["summary.json"],
     }.get(command, [])
     with pytest.raises(SystemExit) as done:
@@ -71,6 +72,7 @@ def test_a_bug_exits_3_without_a_traceback(
         ["plan", "MISSING"],
         ["lock", "MISSING"],
         ["atlantis", "MISSING"],
+        ["map", "MISSING"],
         ["summarize", "MISSING"],
     ],
     ids=lambda args: args[0],

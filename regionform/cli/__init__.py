@@ -29,6 +29,7 @@ COMMANDS = (
     "plan",
     "lock",
     "atlantis",
+    "map",
     "summarize",
     "schema",
     "rules",

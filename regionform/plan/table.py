@@ -114,10 +114,20 @@ def _md(cell: str) -> str:
     return cell.replace("|", "\\|")
 
 
-def markdown_table(summary: Summary, title: str = "regionform plan") -> str:
+def changed_regions(summary: Summary) -> set[str]:
+    """Regions where the plan adds, changes or destroys something (for the map's highlight)."""
+    return {row.region for row in summary.rows}
+
+
+def markdown_table(
+    summary: Summary, title: str = "regionform plan", diagram: str | None = None
+) -> str:
+    """The table; `diagram` (a Mermaid map of the estate) is shown above it when given."""
     header, body, footer = _cells(summary)
     numeric = {header.index(name) for name in ("add", "change", "destroy")}
     out = [f"### {title}: {_headline(summary)}", ""]
+    if diagram is not None:
+        out += ["```mermaid", diagram.rstrip("\n"), "```", ""]
     if body and _planned(summary):
         out.append("| " + " | ".join(header) + " |")
         rule = ("--:" if i in numeric else "---" for i in range(len(header)))
