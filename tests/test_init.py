@@ -332,7 +332,7 @@ def test_one_pull_request_comment_is_created_or_updated(workflow: dict[str, Any]
     comment = workflow["jobs"]["comment"]
     assert comment["needs"] == ["plan"]
     scripts = runs(workflow, "comment")
-    assert "regionform summarize plans/summary-*.json --format markdown" in scripts[1]
+    assert 'regionform summarize plans/summary-*.json --format markdown --map "$SPEC"' in scripts[1]
     marker = "<!-- regionform-plan -->"
     assert f'echo "{marker}"' in scripts[1]
     assert f'startswith("{marker}")' in scripts[2]
