@@ -97,14 +97,14 @@ def estate_map(spec: Spec, highlight: Iterable[str] = (), threshold: int = TENAN
     homes: dict[str, list[str]] = {}
     for tenant in spec.tenants:
         homes.setdefault(tenant.home, []).append(tenant.id)
-    for home, tenants in sorted(homes.items()):
+    for home, ids in sorted(homes.items()):
         region_id = _id("r_", home)
-        if len(tenants) > threshold:
+        if len(ids) > threshold:
             node = _id("tenants_", home)
-            lines.append(f"  {node}([{_label(f'{len(tenants)} tenants')}]) --- {region_id}")
+            lines.append(f"  {node}([{_label(f'{len(ids)} tenants')}]) --- {region_id}")
             continue
-        for tenant in sorted(tenants):
-            lines.append(f"  {_id('t_', tenant)}([{_label(tenant)}]) --- {region_id}")
+        for tenant_id in sorted(ids):
+            lines.append(f"  {_id('t_', tenant_id)}([{_label(tenant_id)}]) --- {region_id}")
 
     for copy in copies(spec):
         source, target = _id("r_", copy.source), _id("r_", copy.target)

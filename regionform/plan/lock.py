@@ -40,7 +40,7 @@ def lock_arguments(
     """`terraform providers lock` arguments for these platforms and provider sources."""
     if not platforms:
         raise UsageError("name at least one --platform (e.g. linux_amd64)")
-    arguments = ["providers", "lock", *(f"-platform={p}" for p in platforms)]
+    arguments = ["providers", "lock", "-no-color", *(f"-platform={p}" for p in platforms)]
     if fs_mirror is not None:
         arguments.append(f"-fs-mirror={fs_mirror}")
     if net_mirror is not None:
