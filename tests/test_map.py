@@ -6,6 +6,7 @@ The parse tests run tests/mermaid/parse.mjs with node on the `mermaid` package i
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 import subprocess
@@ -115,3 +116,38 @@ def test_the_command_prints_the_map() -> None:
     result = invoke(["map", str(REPO / "examples" / "teddy-bear.yaml")])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("flowchart LR\n")
+
+
+def test_one_map_renders_to_svg_in_a_headless_browser(tmp_path: Path) -> None:
+    browsers = ("chromium", "chromium-browser", "google-chrome")
+    browser = next((found for name in browsers if (found := shutil.which(name))), None)
+    if browser is None:
+        pytest.skip("no headless Chromium here to render with")
+    script = MERMAID / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+    if not script.is_file():
+        pytest.skip("Mermaid is not installed: run `npm ci --prefix tests/mermaid`")
+    diagram = estate_map(load_spec(REPO / "examples" / "bizflow.yaml"), ["eu-west-2"])
+    shutil.copy(script, tmp_path / "mermaid.min.js")
+    page = tmp_path / "map.html"
+    page.write_text(
+        f'<!doctype html><html><body><pre class="mermaid">{html.escape(diagram)}</pre>'
+        '<script src="mermaid.min.js"></script><script>'
+        "mermaid.initialize({startOnLoad: false});"
+        "mermaid.run().then(() => document.body.dataset.rendered = 'yes')"
+        ".catch(e => document.body.dataset.rendered = 'error: ' + e);"
+        "</script></body></html>"
+    )
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=20000"]
+    dom = subprocess.run(
+        [browser, *flags, "--dump-dom", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=True,
+    ).stdout
+    assert 'data-rendered="yes"' in dom
+    svg = dom[dom.index("<svg") : dom.index("</svg>")]
+    assert 'aria-roledescription="flowchart-v2"' in svg
+    for name in ("ap-south-1", "eu-west-2", "thames-retail", "RDS read replica"):
+        assert name in svg
+    assert "changed" in svg  # the highlighted region keeps its class
