@@ -60,7 +60,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"{item.action:<9} {args.directory / item.path}{note}")
     print(
         f"next: regionform generate {estate.spec_path} --out {OUT} --layout {LAYOUT}, "
-        "then commit; see the workflow's header for the AWS roles",
+        f"regionform lock {estate.spec_path} --out {OUT} --layout {LAYOUT} (CI inits with "
+        "the committed lock files), then commit; "
+        + (
+            "see atlantis.yaml's header for the server settings"
+            if args.ci == "atlantis"
+            else "see the workflow's header for the AWS roles"
+        ),
         file=sys.stderr,
     )
     return 0
