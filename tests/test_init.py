@@ -370,6 +370,8 @@ def test_pull_requests_plan_only_the_roots_the_change_affects(workflow: dict[str
     assert 'pull_request) since=(--changed-since "$BASE")' in script
     assert 'push) since=(--changed-since "$BEFORE")' in script
     assert '--format json "${since[@]}" > roots.json' in script
+    # A base commit missing from the clone (a force push, a new branch) plans every root.
+    assert '! git cat-file -e "${since[1]}^{commit}"' in script
     (step,) = [s for s in steps(workflow, "roots") if s.get("id") == "roots"]
     assert step["env"]["BASE"] == "${{ github.event.pull_request.base.sha }}"
     assert step["env"]["BEFORE"] == "${{ github.event.before }}"
