@@ -309,16 +309,18 @@ def test_pull_requests_lint_check_generated_output_and_formatting(
 
 def test_each_root_is_validated_and_planned_in_a_matrix(workflow: dict[str, Any]) -> None:
     plan = workflow["jobs"]["plan"]
-    assert plan["if"] == "github.event_name == 'pull_request'"
+    assert plan["if"] == (
+        "github.event_name == 'pull_request' && needs.roots.outputs.roots != '[]'"
+    )
     assert plan["strategy"]["matrix"]["include"] == "${{ fromJSON(needs.roots.outputs.roots) }}"
     assert "roots" in plan["needs"]
-    scripts = runs(workflow, "plan")
-    assert [re.search(r"terraform \S+ (\w+)", s).group(1) for s in scripts[1:3]] == [  # type: ignore[union-attr]
+    scripts = [s for s in runs(workflow, "plan") if "terraform" in s or "regionform plan" in s]
+    assert [re.search(r"terraform \S+ (\w+)", s).group(1) for s in scripts[:2]] == [  # type: ignore[union-attr]
         "init",
         "validate",
     ]
     assert re.search(
-        r"regionform plan .*--root \"\$ROOT\" --no-generate --summary-json", scripts[3]
+        r"regionform plan .*--root \"\$ROOT\" --no-generate --summary-json", scripts[2]
     )
     (upload,) = [s for s in steps(workflow, "plan") if "upload-artifact" in s.get("uses", "")]
     assert upload["if"] == "always()"
@@ -330,7 +332,7 @@ def test_one_pull_request_comment_is_created_or_updated(workflow: dict[str, Any]
     comment = workflow["jobs"]["comment"]
     assert comment["needs"] == ["plan"]
     scripts = runs(workflow, "comment")
-    assert "regionform summarize plans/summary-*.json --format markdown" in scripts[1]
+    assert 'regionform summarize plans/summary-*.json --format markdown --map "$SPEC"' in scripts[1]
     marker = "<!-- regionform-plan -->"
     assert f'echo "{marker}"' in scripts[1]
     assert f'startswith("{marker}")' in scripts[2]
@@ -342,7 +344,9 @@ def test_main_applies_each_root_in_order_behind_a_protected_environment(
 ) -> None:
     apply = workflow["jobs"]["apply"]
     assert apply["environment"] == "production"
-    assert apply["if"] == "github.ref == 'refs/heads/main' && github.event_name != 'pull_request'"
+    assert apply["if"].startswith(
+        "github.ref == 'refs/heads/main' && github.event_name != 'pull_request'"
+    )
     # One group for every run of the workflow: two applies queue, never overlap or cancel.
     assert apply["concurrency"] == {
         "group": "regionform-apply-production",
@@ -358,8 +362,52 @@ def test_main_applies_each_root_in_order_behind_a_protected_environment(
     assert '--allow-destroy "$address"' in script and '"${allow[@]}"' in script
 
 
-# The apply loop's `allow` array, as it expands for one `allow_destroy` address.
-ARRAYS = {"${allow[@]}": ["--allow-destroy", "module.rds_ap_south_1.aws_db_instance.this"]}
+def test_pull_requests_plan_only_the_roots_the_change_affects(workflow: dict[str, Any]) -> None:
+    roots = workflow["jobs"]["roots"]
+    checkout = steps(workflow, "roots")[0]
+    assert checkout["with"]["fetch-depth"] == 0  # the base commit must be there to compare
+    (script,) = [s for s in runs(workflow, "roots") if "regionform roots" in s]
+    assert 'pull_request) since=(--changed-since "$BASE")' in script
+    assert 'push) since=(--changed-since "$BEFORE")' in script
+    assert '--format json "${since[@]}" > roots.json' in script
+    # A base commit missing from the clone (a force push, a new branch) plans every root.
+    assert '! git cat-file -e "${since[1]}^{commit}"' in script
+    (step,) = [s for s in steps(workflow, "roots") if s.get("id") == "roots"]
+    assert step["env"]["BASE"] == "${{ github.event.pull_request.base.sha }}"
+    assert step["env"]["BEFORE"] == "${{ github.event.before }}"
+    assert roots["outputs"]["roots"] == "${{ steps.roots.outputs.roots }}"
+    # Both consumers skip an empty list: Actions refuses a matrix with nothing in it.
+    for job in ("plan", "apply"):
+        assert "needs.roots.outputs.roots != '[]'" in workflow["jobs"][job]["if"]
+
+
+def test_running_by_hand_plans_every_root(workflow: dict[str, Any]) -> None:
+    dispatch = workflow[True]["workflow_dispatch"]["inputs"]["all_roots"]
+    assert (dispatch["type"], dispatch["default"]) == ("boolean", True)
+    (script,) = [s for s in runs(workflow, "roots") if "regionform roots" in s]
+    assert "else since=(); fi" in script
+
+
+def test_providers_come_from_the_lock_files_and_a_cache_keyed_on_them(
+    workflow: dict[str, Any],
+) -> None:
+    assert workflow["env"]["TF_CLI_ARGS_init"] == "-lockfile=readonly"
+    for job in ("plan", "apply"):
+        env = workflow["jobs"][job]["env"]
+        assert env["TF_PLUGIN_CACHE_DIR"].endswith("/.terraform-plugin-cache")
+        (cache,) = [s for s in steps(workflow, job) if "actions/cache" in s.get("uses", "")]
+        assert cache["with"]["path"] == "${{ env.TF_PLUGIN_CACHE_DIR }}"
+        assert "hashFiles('**/.terraform.lock.hcl')" in cache["with"]["key"]
+    (init,) = [s for s in runs(workflow, "plan") if " init " in s]
+    assert "-lockfile=readonly" in init
+
+
+# The apply loop's `allow` array, as it expands for one `allow_destroy` address; the roots
+# job's `since` array, as it expands on a pull request.
+ARRAYS = {
+    "${allow[@]}": ["--allow-destroy", "module.rds_ap_south_1.aws_db_instance.this"],
+    "${since[@]}": ["--changed-since", "0123abc"],
+}
 
 
 def test_every_regionform_command_in_the_workflow_parses(

@@ -311,5 +311,5 @@ def test_a_failing_step_shows_terraforms_error_lines(tmp_path: Path) -> None:
     runner = Runner(fake_terraform(tmp_path, body), dict(os.environ))
     outcome = runner.plan(Target("broken", tmp_path))
     assert isinstance(outcome, RootFailure)
-    assert outcome.detail == "  Error: Invalid provider\n\n    on x.tf line 1"
+    assert outcome.detail == "  Error: Invalid provider\n    on x.tf line 1"
     assert outcome.message.startswith(f"terraform plan failed in {tmp_path}:\n")

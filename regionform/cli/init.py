@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-HELP = "scaffold a repository: starter spec, pre-commit config, GitHub Actions workflow"
+HELP = "scaffold a repository: starter spec, pre-commit config, GitHub Actions or Atlantis"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -30,6 +30,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="AWS region, once per region; the first is primary (default: ap-south-1)",
     )
     parser.add_argument("--environment", default="production", help="environment name")
+    parser.add_argument(
+        "--ci",
+        choices=("github", "atlantis"),
+        default="github",
+        help="github (an Actions workflow) or atlantis (atlantis.yaml) (default: github)",
+    )
     parser.add_argument("--force", action="store_true", help="overwrite files that already exist")
 
 
@@ -48,13 +54,19 @@ def run(args: argparse.Namespace) -> int:
         environment=args.environment,
         regions=tuple(args.regions or ("ap-south-1",)),
     )
-    report = write_scaffold(args.directory, scaffold_files(estate), force=args.force)
+    report = write_scaffold(args.directory, scaffold_files(estate, args.ci), force=args.force)
     for item in report:
         note = " (exists; --force overwrites)" if item.action == "kept" else ""
         print(f"{item.action:<9} {args.directory / item.path}{note}")
     print(
         f"next: regionform generate {estate.spec_path} --out {OUT} --layout {LAYOUT}, "
-        "then commit; see the workflow's header for the AWS roles",
+        f"regionform lock {estate.spec_path} --out {OUT} --layout {LAYOUT} (CI inits with "
+        "the committed lock files), then commit; "
+        + (
+            "see atlantis.yaml's header for the server settings"
+            if args.ci == "atlantis"
+            else "see the workflow's header for the AWS roles"
+        ),
         file=sys.stderr,
     )
     return 0

@@ -72,5 +72,12 @@ def run(args: argparse.Namespace) -> int:
         print_findings_to_stderr(error, "planned")
         return 1
     report_plan(result, str(args.spec), sys.stdout, sys.stderr)
-    write_summary_files(result.summary, args.summary_json, args.summary_markdown)
+    diagram = None
+    if args.summary_markdown is not None:
+        from regionform.delivery.map import estate_map
+        from regionform.pipeline import load_spec
+        from regionform.plan.table import changed_regions
+
+        diagram = estate_map(load_spec(args.spec), changed_regions(result.summary))
+    write_summary_files(result.summary, args.summary_json, args.summary_markdown, diagram)
     return result.exit_code(args.detailed_exitcode)

@@ -20,6 +20,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default="markdown",
         help="markdown or text (default: markdown)",
     )
+    parser.add_argument(
+        "--map",
+        type=Path,
+        metavar="SPEC",
+        help="show this spec's estate map above the Markdown table, changed regions marked",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,6 +33,15 @@ def run(args: argparse.Namespace) -> int:
     from regionform.plan.table import markdown_table, text_table
 
     merged = read_summaries(args.summaries)
-    render = markdown_table if args.style == "markdown" else text_table
-    sys.stdout.write(render(merged))
+    if args.style == "text":
+        sys.stdout.write(text_table(merged))
+        return 0
+    diagram = None
+    if args.map is not None:
+        from regionform.delivery.map import estate_map
+        from regionform.pipeline import load_spec
+        from regionform.plan.table import changed_regions
+
+        diagram = estate_map(load_spec(args.map), changed_regions(merged))
+    sys.stdout.write(markdown_table(merged, diagram=diagram))
     return 0

@@ -21,14 +21,17 @@ from regionform.plan.table import markdown_table, text_table
 
 
 def write_summary_files(
-    summary: Summary, summary_json: Path | None, summary_markdown: Path | None
+    summary: Summary,
+    summary_json: Path | None,
+    summary_markdown: Path | None,
+    diagram: str | None = None,
 ) -> None:
     try:
         if summary_json is not None:
             text = json.dumps(summary_to_json(summary), indent=2, sort_keys=True) + "\n"
             summary_json.write_text(text, "utf-8")
         if summary_markdown is not None:
-            summary_markdown.write_text(markdown_table(summary), "utf-8")
+            summary_markdown.write_text(markdown_table(summary, diagram=diagram), "utf-8")
     except OSError as error:
         raise UsageError(f"cannot write the summary: {error}") from None
 

@@ -22,10 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from regionform.findings import UsageError
+from regionform.plan.diagnostics import describe
 
 PLAN_FILE = "regionform.tfplan"
-# Lines of terraform's stderr shown when a step fails: its diagnostics, not pages of logs.
-ERROR_LINES = 40
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,7 @@ class PlannedRoot:
 class RootFailure:
     target: Target
     step: str  # init, plan, show
-    detail: str  # terraform's own error lines, or what went wrong running it
+    detail: str  # terraform's error diagnostics in full, or what went wrong running it
 
     @property
     def message(self) -> str:
@@ -89,15 +88,6 @@ def terraform_env(env: Mapping[str, str] | None) -> dict[str, str]:
     result.setdefault("TF_IN_AUTOMATION", "1")
     result.setdefault("TF_INPUT", "0")
     return result
-
-
-def _error_lines(stderr: str, stdout: str) -> str:
-    lines = [line.rstrip() for line in (stderr.strip() or stdout.strip()).splitlines()]
-    start = next((i for i, line in enumerate(lines) if line.startswith("Error:")), 0)
-    shown = lines[start : start + ERROR_LINES]
-    if len(lines) - start > ERROR_LINES:
-        shown.append(f"… ({len(lines) - start - ERROR_LINES} more lines)")
-    return "\n".join("  " + line if line else "" for line in shown)
 
 
 class Runner:
@@ -148,6 +138,10 @@ class Runner:
             raise InterruptedError("cancelled")
         return process.returncode, stdout, stderr
 
+    def run(self, cwd: Path, args: Sequence[str], timeout: float) -> tuple[int, str, str]:
+        """One terraform command in `cwd`, bounded by `timeout` and stopped by `cancel()`."""
+        return self._run(cwd, args, timeout)
+
     def cancel(self, grace: float = 20.0) -> None:
         """Stop every running step: SIGTERM (terraform releases its state lock), then KILL."""
         self._cancelled.set()
@@ -176,10 +170,10 @@ class Runner:
             with self._init_lock:
                 self.on_event(target.name, "init", "")
                 code, out, err = self._run(
-                    target.path, ["init", "-input=false", "-no-color"], self.timeouts.init
+                    target.path, ["init", "-input=false", "-no-color", "-json"], self.timeouts.init
                 )
             if code != 0:
-                return self._failed(RootFailure(target, step, _error_lines(err, out)))
+                return self._failed(RootFailure(target, step, describe(out, err)))
             step = "plan"
             self.on_event(target.name, "plan", "")
             plan_args = [
@@ -187,19 +181,21 @@ class Runner:
                 "-input=false",
                 "-no-color",
                 "-detailed-exitcode",
+                # Diagnostics as data: summary, location and detail apart from the snippet.
+                "-json",
                 f"-lock-timeout={self.timeouts.lock}",
                 f"-out={PLAN_FILE}",
             ]
             code, out, err = self._run(target.path, plan_args, self.timeouts.plan)
             if code not in (0, 2):
-                return self._failed(RootFailure(target, step, _error_lines(err, out)))
+                return self._failed(RootFailure(target, step, describe(out, err)))
             changes = code == 2
             step = "show"
             code, out, err = self._run(
                 target.path, ["show", "-json", "-no-color", PLAN_FILE], self.timeouts.show
             )
             if code != 0:
-                return self._failed(RootFailure(target, step, _error_lines(err, out)))
+                return self._failed(RootFailure(target, step, describe(out, err)))
             plan = json.loads(out)
         except (TimeoutError, InterruptedError, OSError, ValueError) as error:
             return self._failed(RootFailure(target, step, f"  {error}"))

@@ -12,11 +12,22 @@ from regionform.plan.summary import Guarded, Row, Summary
 ALLOW_HINT = "pass --allow-destroy ADDRESS for each one you mean to lose"
 
 
+def _planned(summary: Summary) -> bool:
+    """Whether any root planned: counts exist only for roots Terraform planned."""
+    return len(summary.failed) < len(summary.roots)
+
+
 def _headline(summary: Summary) -> str:
+    if not _planned(summary):
+        return f"no root planned ({len(summary.failed)} failed)"
     total = summary.totals
     text = f"{total.add} to add, {total.change} to change, {total.destroy} to destroy"
     if total.replace:
         text += f" ({total.replace} replaced)"
+    if summary.failed:
+        # A failed root's changes are unknown, not zero: the totals cover the others only.
+        planned = len(summary.roots) - len(summary.failed)
+        text += f" in the {planned} planned roots; {len(summary.failed)} failed"
     return text
 
 
@@ -85,8 +96,9 @@ def text_table(summary: Summary) -> str:
         ]
         return "  ".join(parts).rstrip()
 
-    out = [line(header), *(line(cells) for cells in body), line(footer)]
-    out.append("")
+    out = []
+    if _planned(summary):
+        out += [line(header), *(line(cells) for cells in body), line(footer), ""]
     out.append(f"Plan: {_headline(summary)}.")
     out += _status_lines(summary)
     # Refused first: they are why the command failed.
@@ -102,11 +114,21 @@ def _md(cell: str) -> str:
     return cell.replace("|", "\\|")
 
 
-def markdown_table(summary: Summary, title: str = "regionform plan") -> str:
+def changed_regions(summary: Summary) -> set[str]:
+    """Regions where the plan adds, changes or destroys something (for the map's highlight)."""
+    return {row.region for row in summary.rows}
+
+
+def markdown_table(
+    summary: Summary, title: str = "regionform plan", diagram: str | None = None
+) -> str:
+    """The table; `diagram` (a Mermaid map of the estate) is shown above it when given."""
     header, body, footer = _cells(summary)
     numeric = {header.index(name) for name in ("add", "change", "destroy")}
     out = [f"### {title}: {_headline(summary)}", ""]
-    if body:
+    if diagram is not None:
+        out += ["```mermaid", diagram.rstrip("\n"), "```", ""]
+    if body and _planned(summary):
         out.append("| " + " | ".join(header) + " |")
         rule = ("--:" if i in numeric else "---" for i in range(len(header)))
         out.append("|" + "|".join(rule) + "|")

@@ -23,6 +23,8 @@ LAYOUT = "per-region"
 SCHEMA_FILE = ".regionform/schema.json"
 PRE_COMMIT_CONFIG = ".pre-commit-config.yaml"
 WORKFLOW = ".github/workflows/regionform.yml"
+ATLANTIS = "atlantis.yaml"
+CI_SYSTEMS = ("github", "atlantis")
 TERRAFORM_VERSION = "1.11.4"
 
 _NAME = re.compile(r"^[a-z]([a-z0-9-]*[a-z0-9])?$")
@@ -96,11 +98,30 @@ def _template(name: str) -> str:
     return resources.files("regionform.scaffold").joinpath(name).read_text("utf-8")
 
 
-def scaffold_files(estate: Estate) -> dict[str, str]:
-    """Every file `init` writes, path relative to the repository → text."""
+def _atlantis_config(spec_text: str, spec_path: str) -> str:
+    """atlantis.yaml for the starter spec's roots, as `regionform atlantis` writes it."""
+    import tempfile
+
+    from regionform.delivery.atlantis import render_config, repo_config
+    from regionform.pipeline import roots
+
+    with tempfile.TemporaryDirectory(prefix="regionform-init-") as folder:
+        path = Path(folder) / Path(spec_path).name
+        path.write_text(spec_text, "utf-8")
+        laid_out = roots(path, LAYOUT)
+    return render_config(repo_config(laid_out, spec_path, OUT, "hcl", LAYOUT))
+
+
+def scaffold_files(estate: Estate, ci: str = "github") -> dict[str, str]:
+    """Every file `init` writes, path relative to the repository → text.
+
+    `ci` is where plans run: `github` (a GitHub Actions workflow) or `atlantis`.
+    """
     from regionform.spec.validate import schema_text
 
     check_estate(estate)
+    if ci not in CI_SYSTEMS:
+        raise UsageError(f"unknown CI {ci!r}: use {' or '.join(CI_SYSTEMS)}")
     values = {
         "PROJECT": estate.project,
         "ENVIRONMENT": estate.environment,
@@ -115,12 +136,17 @@ def scaffold_files(estate: Estate) -> dict[str, str]:
         "VERSION": __version__,
         "TERRAFORM_VERSION": TERRAFORM_VERSION,
     }
-    return {
-        estate.spec_path: _fill("spec.yaml", values),
+    spec = _fill("spec.yaml", values)
+    files = {
+        estate.spec_path: spec,
         SCHEMA_FILE: schema_text(),
         PRE_COMMIT_CONFIG: _fill("pre-commit-config.yaml", values),
-        WORKFLOW: _fill("regionform.yml", values),
     }
+    if ci == "atlantis":
+        files[ATLANTIS] = _atlantis_config(spec, estate.spec_path)
+    else:
+        files[WORKFLOW] = _fill("regionform.yml", values)
+    return files
 
 
 @dataclass(frozen=True)
