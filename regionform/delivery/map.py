@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from regionform.spec.aws import GLOBAL_REGION
-from regionform.spec.data import data_copies
+from regionform.spec.copies import copy_graph
 from regionform.spec.model import Region, Spec
 
 # Regions with more tenants than this show one node with the count instead of each tenant.
@@ -37,11 +37,8 @@ class Copy:
 
 
 def copies(spec: Spec) -> list[Copy]:
-    """Every copy of data the estate makes, as the model states it.
-
-    The one place the map reads copies from, so the copy graph can replace it alone.
-    """
-    return [Copy(c.source, c.target, c.what) for c in data_copies(spec)]
+    """Every copy of data the estate makes, from the model's copy graph (the one lint judges)."""
+    return [Copy(c.source, c.target, c.what) for c in copy_graph(spec) if c.source != c.target]
 
 
 def _id(prefix: str, name: str) -> str:
