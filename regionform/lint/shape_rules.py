@@ -23,10 +23,16 @@ class ShapeRule:
 SHAPE_RULES: tuple[ShapeRule, ...] = (
     ShapeRule("RF001", "yaml-syntax", "The file is not valid YAML"),
     ShapeRule("RF002", "duplicate-key", "A mapping has the same key twice"),
-    ShapeRule("RF003", "file-too-large", "The spec file is over the size limit (2 MiB)"),
+    ShapeRule(
+        "RF003", "file-too-large", "The spec is over the size limits (16 MiB, 1,000,000 values)"
+    ),
     ShapeRule("RF004", "not-utf8", "The file is not UTF-8 text"),
     ShapeRule("RF005", "nested-too-deep", "The document is nested over 50 levels"),
-    ShapeRule("RF006", "alias-expansion", "Aliases expand to over 200,000 nodes"),
+    ShapeRule(
+        "RF006",
+        "alias-expansion",
+        "Aliases and merge keys expand the spec many times over (an alias bomb)",
+    ),
     ShapeRule("RF010", "unknown-key", "A key the schema does not define"),
     ShapeRule("RF011", "missing-key", "A required key is missing"),
     ShapeRule("RF012", "wrong-type", "A value has the wrong type"),

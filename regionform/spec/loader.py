@@ -20,11 +20,18 @@ import yaml
 from regionform.findings import Finding, Location, SpecError
 from regionform.spec.source import Path, SourceMap
 
-MAX_BYTES = 2 * 1024 * 1024
+# The largest estate we promise is 16 regions by 50,000 tenants: about 3.7 MB and 450,000
+# nodes written out plainly (bench/synthetic.py). The size caps leave four times the bytes
+# and twice the nodes of that for richer tenants; past them the input is not a spec.
+MAX_BYTES = 16 * 1024 * 1024
+MAX_NODES = 1_000_000
 MAX_DEPTH = 50
-# Real estates are a few thousand nodes; past this, schema validation alone would take
-# seconds (the hostile corpus measures it), so more is an alias bomb or not a spec.
-MAX_EXPANDED_NODES = 50_000
+# Aliases and merge keys copy a subtree without its text, so they are what a bomb multiplies
+# (10 lines → 10^9 nodes). What they add is measured apart from the written nodes: at least
+# this many, and at most ALIAS_FACTOR times what the document writes out (a defaults anchor
+# merged into every tenant copies a few times what each tenant writes; a bomb, 10^k times).
+MIN_ALIAS_ALLOWANCE = 100_000
+ALIAS_FACTOR = 4
 
 _ParserLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -90,6 +97,7 @@ class _Frame:
     __slots__ = (
         "anchor",
         "container",
+        "is_mapping",
         "key_mark",
         "mark",
         "merged_keys",
@@ -100,6 +108,7 @@ class _Frame:
 
     def __init__(self, container: Any, path: Path, mark: tuple[int, int], anchor: str | None):
         self.container = container
+        self.is_mapping = isinstance(container, dict)
         self.path = path
         self.mark = mark
         self.anchor = anchor
@@ -201,34 +210,56 @@ def parse_text(text: str, file: str) -> LoadedDocument:
     stack: list[_Frame] = []
     root: list[Any] = []
     documents = 0
-    expanded = 0
+    written = 0
+    aliased = 0
 
-    def attach(value: Any, mark: tuple[int, int], size: int, raw_key: Any = None) -> None:
+    def refuse_aliases(mark: tuple[int, int]) -> None:
+        raise _Abort(
+            Finding(
+                "RF006",
+                f"aliases and merge keys expand the document by more than "
+                f"{max(MIN_ALIAS_ALLOWANCE, ALIAS_FACTOR * written)} nodes (an alias bomb)",
+                Location(file, *mark),
+                hint="do not nest aliases of aliases; write the values out",
+            )
+        )
+
+    def refuse_size(mark: tuple[int, int]) -> None:
+        raise _Abort(
+            Finding(
+                "RF003",
+                f"the document holds more than {MAX_NODES} values; specs are limited to that",
+                Location(file, *mark),
+                hint="check that this is the spec file; split very large estates into one "
+                "spec per environment",
+            )
+        )
+
+    def attach(
+        value: Any, mark: tuple[int, int], size: int, raw_key: Any = None, alias: bool = False
+    ) -> None:
         """Place a finished value into the enclosing container (or as the document root).
 
         `size` is how many nodes the value expands to; a closed container was counted node
         by node as its children arrived, so only aliases add their whole size at once.
+        Written nodes count against the size cap, alias copies against theirs.
         """
-        nonlocal expanded
-        expanded += size
-        if expanded > MAX_EXPANDED_NODES:
-            raise _Abort(
-                Finding(
-                    "RF006",
-                    f"the document expands to more than {MAX_EXPANDED_NODES} nodes "
-                    "(an alias bomb, or far more than a spec holds)",
-                    Location(file, *mark),
-                    hint="do not nest aliases of aliases; write the values out, and keep one "
-                    "estate per spec",
-                )
-            )
+        nonlocal written, aliased
+        if alias:
+            aliased += size
+            if aliased > MIN_ALIAS_ALLOWANCE and aliased > ALIAS_FACTOR * written:
+                refuse_aliases(mark)
+        else:
+            written += size
+            if written > MAX_NODES:
+                refuse_size(mark)
         if not stack:
             root.append(value)
             source.values[()] = mark
             return
         frame = stack[-1]
         frame.size += size
-        if isinstance(frame.container, list):
+        if not frame.is_mapping:
             path = (*frame.path, len(frame.container))
             frame.container.append(value)
             source.values.setdefault(path, mark)
@@ -290,7 +321,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
 
     def child_path() -> Path:
         frame = stack[-1]
-        if isinstance(frame.container, list):
+        if not frame.is_mapping:
             return (*frame.path, len(frame.container))
         return (*frame.path, frame.pending_key if frame.pending_key is not None else "?")
 
@@ -300,9 +331,32 @@ def parse_text(text: str, file: str) -> LoadedDocument:
         frame = stack[-1]
         return isinstance(frame.container, dict) and frame.pending_key is None
 
+    # Plain scalars repeat (regions, tiers, countries): resolve each distinct text once.
+    resolved: dict[str, Any] = {}
+    parser = _ParserLoader(text)
+    next_event = parser.get_event
     try:
-        for event in yaml.parse(text, Loader=_ParserLoader):
-            if isinstance(event, yaml.DocumentStartEvent):
+        while (event := next_event()) is not None:
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+                frame = stack[-1] if stack else None
+                if frame is not None and frame.pending_key is None and frame.is_mapping:
+                    # A mapping key: keys are never counted as nodes.
+                    frame.pending_key = event.value
+                    frame.key_mark = mark
+                    continue
+                if event.tag is None and event.implicit[0] and not event.style:
+                    text_value = event.value
+                    value = resolved.get(text_value, resolved)
+                    if value is resolved:
+                        value = resolved[text_value] = _resolve_plain(text_value)
+                else:
+                    value = _scalar_value(event, file)
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+                attach(value, mark, 1)
+            elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise _Abort(
@@ -313,16 +367,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                             hint="keep one spec per file; remove the extra '---'",
                         )
                     )
-            elif isinstance(event, yaml.ScalarEvent):
-                mark = _mark(event)
-                if in_key_position():
-                    attach(None, mark, 0, raw_key=event.value)
-                    continue
-                value = _scalar_value(event, file)
-                if event.anchor:
-                    anchors[event.anchor] = (value, 1)
-                attach(value, mark, 1)
-            elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 mark = _mark(event)
                 if in_key_position():
                     raise _Abort(
@@ -344,13 +389,13 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                     )
                 _check_collection_tag(event, file)
                 path = child_path() if stack else ()
-                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                container: Any = {} if kind is yaml.MappingStartEvent else []
                 stack.append(_Frame(container, path, mark, event.anchor))
                 source.values.setdefault(path, mark)
                 if event.anchor:
                     # Recorded now, with no size, so an alias to an open container is caught.
                     anchors[event.anchor] = (container, -1)
-            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = stack.pop()
                 if frame.anchor:
                     anchors[frame.anchor] = (frame.container, frame.size)
@@ -358,7 +403,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                 if stack:
                     # The parent expands to everything this container expands to.
                     stack[-1].size += frame.size - 1
-            elif isinstance(event, yaml.AliasEvent):
+            elif kind is yaml.AliasEvent:
                 mark = _mark(event)
                 if event.anchor not in anchors:
                     raise _Abort(
@@ -392,7 +437,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                         )
                     attach(None, mark, 0, raw_key=value)
                     continue
-                attach(value, mark, size)
+                attach(value, mark, size, alias=True)
     except _Abort as abort:
         raise SpecError([*findings, abort.finding]) from None
     except yaml.MarkedYAMLError as exc:
@@ -434,6 +479,8 @@ def parse_text(text: str, file: str) -> LoadedDocument:
         raise SpecError(
             [*findings, Finding("RF001", f"YAML error: {exc}", Location(file, 1, 1))]
         ) from None
+    finally:
+        parser.dispose()
 
     if findings:
         raise SpecError(findings)
