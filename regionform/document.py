@@ -9,6 +9,7 @@ through `ref()`.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -86,6 +87,9 @@ def template_end(text: str, start: int) -> int:
     raise ValueError(f"unterminated template sequence in {text!r}")
 
 
+_TEMPLATE_MARKER = re.compile(r"\$\$\{|%%\{|\$\{|%\{")
+
+
 def template_parts(text: str) -> Iterator[tuple[str, int, int]]:
     """The parts of a template string as (kind, start, end), in order.
 
@@ -93,22 +97,19 @@ def template_parts(text: str) -> Iterator[tuple[str, int, int]]:
     `%{`) or "sequence" (a whole `${…}` or `%{…}`). The one scanner the renderers and the
     layout's reference rewriting share.
     """
-    i = 0
     run = 0
     n = len(text)
-    while i < n:
-        if text.startswith(("$${", "%%{"), i):
-            if run < i:
-                yield "text", run, i
+    # The leftmost marker, escapes before sequences at the same spot.
+    while marker := _TEMPLATE_MARKER.search(text, run):
+        i = marker.start()
+        if run < i:
+            yield "text", run, i
+        if marker.end() - i == 3:
             yield "escape", i, i + 3
-            i = run = i + 3
-        elif text.startswith(("${", "%{"), i):
-            if run < i:
-                yield "text", run, i
+            run = i + 3
+        else:
             end = template_end(text, i + 2)
             yield "sequence", i, end
-            i = run = end
-        else:
-            i += 1
+            run = end
     if run < n:
         yield "text", run, n

@@ -49,28 +49,26 @@ def _quote(text: str) -> str:
     The template sequences (`${…}`, `%{…}`, and their escapes `$${`, `%%{`) mean the same in
     both syntaxes and pass through; only the string escapes differ.
     """
+    if "{" not in text:
+        # No template sequence can start: most strings (names, ids, CIDRs) take this path.
+        return f'"{text.translate(_ESCAPES)}"'
     out: list[str] = ['"']
     for kind, start, end in template_parts(text):
         part = text[start:end]
-        out.append("".join(map(_escape_char, part)) if kind == "text" else part)
+        out.append(part.translate(_ESCAPES) if kind == "text" else part)
     out.append('"')
     return "".join(out)
 
 
-def _escape_char(char: str) -> str:
-    if char == "\\":
-        return "\\\\"
-    if char == '"':
-        return '\\"'
-    if char == "\n":
-        return "\\n"
-    if char == "\r":
-        return "\\r"
-    if char == "\t":
-        return "\\t"
-    if ord(char) < 0x20 or ord(char) == 0x7F:
-        return f"\\u{ord(char):04x}"
-    return char
+# HCL string escapes: the JSON-style short forms, and \uXXXX for the other C0 controls and DEL.
+_ESCAPES: dict[int, str] = {
+    **{code: f"\\u{code:04x}" for code in (*range(0x20), 0x7F)},
+    ord("\\"): "\\\\",
+    ord('"'): '\\"',
+    ord("\n"): "\\n",
+    ord("\r"): "\\r",
+    ord("\t"): "\\t",
+}
 
 
 def _whole_expression(text: str) -> str | None:
@@ -85,13 +83,31 @@ def _whole_expression(text: str) -> str | None:
     return None
 
 
+_KEYS: dict[str, str] = {}
+
+
 def _key(name: str) -> str:
-    if _IDENTIFIER.match(name) and name not in _KEYWORDS:
-        return name
-    return _quote(name.replace("${", "$${").replace("%{", "%%{"))
+    # Attribute names repeat in every module call: render each once.
+    rendered = _KEYS.get(name)
+    if rendered is None:
+        if _IDENTIFIER.match(name) and name not in _KEYWORDS:
+            rendered = name
+        else:
+            rendered = _quote(name.replace("${", "$${").replace("%{", "%%{"))
+        if len(_KEYS) < 4096:
+            _KEYS[name] = rendered
+    return rendered
 
 
 def _scalar(value: Any, reference: bool) -> str | None:
+    if type(value) is str:
+        if reference:
+            return value
+        if value.startswith("${"):
+            expression = _whole_expression(value)
+            if expression is not None:
+                return expression
+        return _quote(value)
     if value is None:
         return "null"
     if isinstance(value, bool):

@@ -130,9 +130,7 @@ def _properties(validator: Any, properties: Any, instance: Any, schema: Any) -> 
         return
     for name, subschema in properties.items():
         if name in instance and not _passes(subschema, instance[name]):
-            yield from validator.descend(
-                instance[name], subschema, path=name, schema_path=name
-            )
+            yield from validator.descend(instance[name], subschema, path=name, schema_path=name)
 
 
 def _additional_properties(validator: Any, extra: Any, instance: Any, schema: Any) -> Any:
