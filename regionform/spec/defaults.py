@@ -21,13 +21,24 @@ def _schema() -> dict[str, Any]:
     return loaded
 
 
+# Each schema node resolved once (a tenant's subschema is asked for once per tenant); the
+# node is kept alive with its resolution so that its id is never reused.
+_RESOLVED: dict[int, tuple[Any, Any]] = {}
+
+
 def _resolve(node: Any) -> Any:
-    while isinstance(node, dict) and "$ref" in node:
-        target: Any = _schema()
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-    return node
+    if not isinstance(node, dict) or "$ref" not in node:
+        return node
+    entry = _RESOLVED.get(id(node))
+    if entry is None:
+        resolved = node
+        while isinstance(resolved, dict) and "$ref" in resolved:
+            target: Any = _schema()
+            for part in resolved["$ref"].removeprefix("#/").split("/"):
+                target = target[part]
+            resolved = {**target, **{k: v for k, v in resolved.items() if k != "$ref"}}
+        entry = _RESOLVED[id(node)] = (node, resolved)
+    return entry[1]
 
 
 def _fill(value: Any, node: Any) -> Any:
