@@ -59,6 +59,9 @@ def instance(resource: str, key: str) -> str:
     return f"{resource}[{json.dumps(key)}]"
 
 
+_TEMPLATE_STOP = re.compile(r'[\\"{}]')
+
+
 def template_end(text: str, start: int) -> int:
     """Index just past the `}` that closes a template sequence whose body starts at `start`.
 
@@ -67,13 +70,14 @@ def template_end(text: str, start: int) -> int:
     depth = 1
     i = start
     in_string = False
-    while i < len(text):
-        char = text[i]
+    # Only quotes, braces and backslashes matter: jump from one to the next.
+    while stop := _TEMPLATE_STOP.search(text, i):
+        char = stop.group()
+        i = stop.end()
         if in_string:
             if char == "\\":
-                i += 2
-                continue
-            if char == '"':
+                i += 1
+            elif char == '"':
                 in_string = False
         elif char == '"':
             in_string = True
@@ -82,8 +86,7 @@ def template_end(text: str, start: int) -> int:
         elif char == "}":
             depth -= 1
             if depth == 0:
-                return i + 1
-        i += 1
+                return i
     raise ValueError(f"unterminated template sequence in {text!r}")
 
 

@@ -155,19 +155,24 @@ def _value_lines(value: Any, indent: int, reference: bool = False) -> list[str]:
 def _attributes(items: dict[str, Any], indent: int, reference: bool = False) -> list[str]:
     """`key = value` lines with `=` aligned over each run of single-line attributes."""
     pad = "  " * indent
-    rendered = [
-        (_key(key), _value_lines(value, indent, reference or key in _REFERENCE_ATTRIBUTES))
-        for key, value in items.items()
-    ]
     lines: list[str] = []
     run: list[tuple[str, str]] = []
 
     def flush() -> None:
-        width = max((len(k) for k, _ in run), default=0)
-        lines.extend(f"{pad}{k.ljust(width)} = {v}" for k, v in run)
-        run.clear()
+        if run:
+            width = max(len(k) for k, _ in run)
+            lines.extend(f"{pad}{k.ljust(width)} = {v}" for k, v in run)
+            run.clear()
 
-    for key, value_lines in rendered:
+    for name, value in items.items():
+        key = _key(name)
+        as_reference = reference or name in _REFERENCE_ATTRIBUTES
+        # Most values are scalars: one line, no list to build.
+        scalar = _scalar(value, as_reference)
+        if scalar is not None:
+            run.append((key, scalar))
+            continue
+        value_lines = _value_lines(value, indent, as_reference)
         if len(value_lines) == 1:
             run.append((key, value_lines[0]))
             continue
