@@ -41,24 +41,39 @@ def _resolve(node: Any) -> Any:
     return entry[1]
 
 
+_DEFAULTED: dict[int, tuple[Any, list[tuple[str, Any]]]] = {}
+
+
+def _defaulted(node: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The properties of a (resolved) schema node that have a default, resolved."""
+    entry = _DEFAULTED.get(id(node))
+    if entry is None:
+        subs = [(key, _resolve(sub)) for key, sub in node.get("properties", {}).items()]
+        found = [(k, sub) for k, sub in subs if isinstance(sub, dict) and "default" in sub]
+        entry = _DEFAULTED[id(node)] = (node, found)
+    return entry[1]
+
+
 def _fill(value: Any, node: Any) -> Any:
+    if not isinstance(value, dict | list):
+        return value
     node = _resolve(node)
     if not isinstance(node, dict):
         return value
-    if isinstance(value, dict):
-        properties = node.get("properties", {})
-        filled = {}
-        for key, item in value.items():
-            filled[key] = _fill(item, properties.get(key, node.get("additionalProperties")))
-        for key, sub in properties.items():
-            sub = _resolve(sub)
-            if key not in filled and isinstance(sub, dict) and "default" in sub:
-                # A defaulted settings object ({}) gets its own keys' defaults too.
-                filled[key] = _fill(copy.deepcopy(sub["default"]), sub)
-        return filled
     if isinstance(value, list):
-        return [_fill(item, node.get("items")) for item in value]
-    return value
+        items = node.get("items")
+        return [_fill(item, items) for item in value]
+    properties = node.get("properties", {})
+    extra = node.get("additionalProperties")
+    filled = {key: _fill(item, properties.get(key, extra)) for key, item in value.items()}
+    for key, sub in _defaulted(node):
+        if key not in filled:
+            default = sub["default"]
+            # A defaulted settings object ({}) gets its own keys' defaults too.
+            filled[key] = (
+                _fill(copy.deepcopy(default), sub) if isinstance(default, dict | list) else default
+            )
+    return filled
 
 
 def with_defaults(data: dict[str, Any]) -> dict[str, Any]:
