@@ -116,7 +116,7 @@ def _items(validator: Any, items: Any, instance: Any, schema: Any) -> Any:
     from jsonschema._keywords import items as every_item
 
     if "prefixItems" in schema or not isinstance(items, dict):
-        yield from every_item(validator, items, instance, schema)
+        yield from every_item(validator, items, instance, schema) or ()  # type: ignore[func-returns-value]
         return
     if not validator.is_type(instance, "array"):
         return
@@ -137,7 +137,7 @@ def _additional_properties(validator: Any, extra: Any, instance: Any, schema: An
     from jsonschema._keywords import additionalProperties
 
     if not isinstance(extra, dict) or "patternProperties" in schema:
-        yield from additionalProperties(validator, extra, instance, schema)
+        yield from additionalProperties(validator, extra, instance, schema) or ()  # type: ignore[func-returns-value]
         return
     if not validator.is_type(instance, "object"):
         return
