@@ -43,6 +43,9 @@ _REFERENCE_ATTRIBUTES = {"providers", "depends_on", "from", "to"}
 _MODULE_META = ("source", "version", "providers", "count", "for_each", "depends_on")
 
 
+_QUOTED: dict[str, str] = {}
+
+
 def _quote(text: str) -> str:
     """A quoted HCL template of JSON-syntax template text.
 
@@ -50,8 +53,14 @@ def _quote(text: str) -> str:
     both syntaxes and pass through; only the string escapes differ.
     """
     if "{" not in text:
-        # No template sequence can start: most strings (names, ids, CIDRs) take this path.
-        return f'"{text.translate(_ESCAPES)}"'
+        # No template sequence can start: most strings (names, ids, CIDRs) take this path,
+        # and many repeat (regions, tiers, countries): each is escaped once.
+        quoted = _QUOTED.get(text)
+        if quoted is None:
+            quoted = f'"{text.translate(_ESCAPES)}"'
+            if len(_QUOTED) < 65_536:
+                _QUOTED[text] = quoted
+        return quoted
     out: list[str] = ['"']
     for kind, start, end in template_parts(text):
         part = text[start:end]
