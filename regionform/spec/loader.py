@@ -355,6 +355,34 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                     value = _scalar_value(event, file)
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
+                if frame is not None and written < MAX_NODES:
+                    # The common cases inline, as `attach` does them: a value for a new key,
+                    # or a list item.
+                    if frame.is_mapping:
+                        key = frame.pending_key
+                        key_mark = frame.key_mark
+                        mapping = frame.container
+                        if (
+                            key is not None
+                            and key_mark is not None
+                            and key != "<<"
+                            and key not in mapping
+                        ):
+                            written += 1
+                            frame.size += 1
+                            frame.pending_key = None
+                            mapping[key] = value
+                            path = (*frame.path, key)
+                            source.keys[path] = key_mark
+                            source.values[path] = mark
+                            continue
+                    else:
+                        written += 1
+                        frame.size += 1
+                        items = frame.container
+                        source.values.setdefault((*frame.path, len(items)), mark)
+                        items.append(value)
+                        continue
                 attach(value, mark, 1)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
