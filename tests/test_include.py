@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from cli_runner import invoke
 
 SPEC = """\
@@ -103,3 +104,32 @@ def test_check_sees_a_changed_tenant_file_as_stale_output(tmp_path: Path) -> Non
     check = invoke(["generate", str(spec), "--out", str(out), "--check"])
     assert check.exit_code == 1
     assert f"stale: {out / 'prod' / 'outputs.tf'}" in check.stdout
+
+
+def test_a_tenant_file_given_alone_lints_and_checks_the_estate_it_belongs_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What pre-commit does when only a tenant file changed: it passes that file.
+    spec = estate(tmp_path, lost="gamma:\n  home: eu-west-9\n  countries: [GB]\n")
+    monkeypatch.chdir(tmp_path)
+    result = invoke(["lint", "tenants/lost.yaml"])
+    assert result.exit_code == 1
+    assert "tenants/lost.yaml:2:9: RF106 tenant 'gamma'" in result.stdout
+    assert "1 finding(s) in 1 spec(s)" in result.stderr
+    (tmp_path / "tenants" / "lost.yaml").write_text("gamma: {home: eu-west-1, countries: [IE]}\n")
+    assert invoke(["generate", str(spec), "--out", "out"]).exit_code == 0
+    assert invoke(["check", "tenants/dublin.yaml", "--out", "out"]).exit_code == 0
+    (tmp_path / "tenants" / "dublin.yaml").write_text(DUBLIN.replace("IE", "GB"))
+    stale = invoke(["check", "tenants/dublin.yaml", "--out", "out"])
+    assert stale.exit_code == 1
+    assert "stale: out/prod/outputs.tf" in stale.stdout
+
+
+def test_a_spec_given_alone_stands_for_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    estate(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = invoke(["lint", "spec.yaml"])
+    assert result.exit_code == 0
+    assert "1 spec(s) clean" in result.stderr

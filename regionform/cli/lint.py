@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from regionform.findings import Finding, Severity, UsageError
     from regionform.lint.report import print_findings
     from regionform.pipeline import lint_spec
+    from regionform.spec.include import estates_of
     from regionform.spec.quotas import account_quotas, parse_service_quotas
 
     style = args.style or default_style()
@@ -56,13 +57,15 @@ def run(args: argparse.Namespace) -> int:
         except OSError as error:
             raise UsageError(f"{args.quotas}: cannot read: {error.strerror}") from None
         raised = parse_service_quotas(text, str(args.quotas))
+    # A tenant file passed alone (pre-commit passes changed files) lints its estate.
+    specs = estates_of(args.specs)
     findings: list[Finding] = []
     with account_quotas(raised):
-        for spec in args.specs:
+        for spec in specs:
             findings.extend(lint_spec(spec))
     print_findings(findings, style)
     if style == "text":
-        count = len(args.specs)
+        count = len(specs)
         summary = (
             f"{len(findings)} finding(s) in {count} spec(s)"
             if findings

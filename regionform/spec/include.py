@@ -143,3 +143,53 @@ def load_spec_file(path: str | FsPath, display_name: str | None = None) -> Loade
         where = doc.source.value((KEY,))
         doc.source.values[("tenants",)] = (where.line, where.column)
     return LoadedDocument(data=data, source=doc.source)
+
+
+def _includes(spec: FsPath, file: FsPath) -> bool:
+    """Whether `spec` names `file` in its tenants_from (a quick text test first: a hook
+    passes every changed file, and most specs include nothing)."""
+    try:
+        if KEY not in spec.read_text("utf-8", errors="replace"):
+            return False
+        data = load_file(spec).data
+    except (OSError, SpecError):
+        return False
+    patterns = _patterns(data.get(KEY)) if isinstance(data, dict) else None
+    for pattern in patterns or []:
+        for match in glob.glob(str(spec.parent / pattern), recursive=True):
+            if FsPath(match).resolve() == file:
+                return True
+    return False
+
+
+def estates_of(paths: list[FsPath], top: FsPath | None = None) -> list[FsPath]:
+    """The specs to check for these files: a spec stands for itself; a tenant file for every
+    spec in its folder or a folder above it (up to `top`, the working folder) that includes
+    it. pre-commit passes the changed files, so a changed tenant file lints its estate."""
+    top = (top or FsPath.cwd()).resolve()
+    out: list[FsPath] = []
+    for path in paths:
+        found: list[FsPath] = []
+        file = path.resolve()
+        if file.is_file():
+            folder = file.parent
+            while True:
+                found += [
+                    s
+                    for s in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+                    if s.resolve() != file and _includes(s, file)
+                ]
+                if folder == top or top not in folder.parents:
+                    break
+                folder = folder.parent
+        shown = [_shown(s) for s in found] or [path]
+        out += [s for s in shown if s not in out]
+    return out
+
+
+def _shown(spec: FsPath) -> FsPath:
+    """A spec's path as the user would type it: relative to the working folder when inside."""
+    try:
+        return spec.relative_to(FsPath.cwd())
+    except ValueError:
+        return spec
