@@ -20,9 +20,9 @@ import yaml
 from regionform.findings import Finding, Location, SpecError
 from regionform.spec.source import Path, SourceMap
 
-# The largest estate we promise is 16 regions by 50,000 tenants: about 3.7 MB and 450,000
-# nodes written out plainly (bench/synthetic.py). The size caps leave four times the bytes
-# and twice the nodes of that for richer tenants; past them the input is not a spec.
+# The largest estate we promise is 16 regions by 50,000 tenants: about 3.6 MB and 250,000
+# values written out plainly (bench/synthetic.py). The size caps leave four times that for
+# richer tenants; past them the input is not a spec.
 MAX_BYTES = 16 * 1024 * 1024
 MAX_NODES = 1_000_000
 MAX_DEPTH = 50
