@@ -9,6 +9,7 @@ through `ref()`.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,6 +59,9 @@ def instance(resource: str, key: str) -> str:
     return f"{resource}[{json.dumps(key)}]"
 
 
+_TEMPLATE_STOP = re.compile(r'[\\"{}]')
+
+
 def template_end(text: str, start: int) -> int:
     """Index just past the `}` that closes a template sequence whose body starts at `start`.
 
@@ -66,13 +70,14 @@ def template_end(text: str, start: int) -> int:
     depth = 1
     i = start
     in_string = False
-    while i < len(text):
-        char = text[i]
+    # Only quotes, braces and backslashes matter: jump from one to the next.
+    while stop := _TEMPLATE_STOP.search(text, i):
+        char = stop.group()
+        i = stop.end()
         if in_string:
             if char == "\\":
-                i += 2
-                continue
-            if char == '"':
+                i += 1
+            elif char == '"':
                 in_string = False
         elif char == '"':
             in_string = True
@@ -81,9 +86,11 @@ def template_end(text: str, start: int) -> int:
         elif char == "}":
             depth -= 1
             if depth == 0:
-                return i + 1
-        i += 1
+                return i
     raise ValueError(f"unterminated template sequence in {text!r}")
+
+
+_TEMPLATE_MARKER = re.compile(r"\$\$\{|%%\{|\$\{|%\{")
 
 
 def template_parts(text: str) -> Iterator[tuple[str, int, int]]:
@@ -93,22 +100,19 @@ def template_parts(text: str) -> Iterator[tuple[str, int, int]]:
     `%{`) or "sequence" (a whole `${…}` or `%{…}`). The one scanner the renderers and the
     layout's reference rewriting share.
     """
-    i = 0
     run = 0
     n = len(text)
-    while i < n:
-        if text.startswith(("$${", "%%{"), i):
-            if run < i:
-                yield "text", run, i
+    # The leftmost marker, escapes before sequences at the same spot.
+    while marker := _TEMPLATE_MARKER.search(text, run):
+        i = marker.start()
+        if run < i:
+            yield "text", run, i
+        if marker.end() - i == 3:
             yield "escape", i, i + 3
-            i = run = i + 3
-        elif text.startswith(("${", "%{"), i):
-            if run < i:
-                yield "text", run, i
+            run = i + 3
+        else:
             end = template_end(text, i + 2)
             yield "sequence", i, end
-            i = run = end
-        else:
-            i += 1
+            run = end
     if run < n:
         yield "text", run, n

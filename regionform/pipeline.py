@@ -15,7 +15,7 @@ from regionform.choices import ENGINES, FORMATS, LAYOUTS
 from regionform.findings import Finding, Location, Severity, SpecError, UsageError
 from regionform.lint import run_rules
 from regionform.spec.codes import WRONG_TYPE
-from regionform.spec.loader import load_file
+from regionform.spec.include import load_spec_file
 from regionform.spec.model import Spec, build
 from regionform.spec.validate import check
 
@@ -36,7 +36,7 @@ def read(path: str | Path) -> tuple[Spec | None, list[Finding]]:
     """
     name = str(path)
     try:
-        doc = load_file(path, name)
+        doc = load_spec_file(path, name)
     except SpecError as error:
         return None, error.findings
     except FileNotFoundError:

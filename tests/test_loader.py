@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from bench.synthetic import synthetic_spec
 from regionform.findings import SpecError
-from regionform.spec.loader import MAX_BYTES, load_file, parse_text
+from regionform.spec import loader
+from regionform.spec.limits import MAX_BYTES
+from regionform.spec.loader import load_file, parse_text
 
 
 def codes(error: SpecError) -> list[str]:
@@ -95,3 +98,48 @@ def test_recursive_alias_is_refused() -> None:
     with pytest.raises(SpecError) as info:
         parse_text("a: &a [1, *a]\n", "s.yaml")
     assert codes(info.value) == ["RF006"]
+
+
+def test_the_largest_promised_estate_written_out_plainly_is_accepted() -> None:
+    # 16 regions by 50,000 tenants: the estate the size caps are sized for.
+    text = synthetic_spec(16, 50_000)
+    assert len(text.encode()) < MAX_BYTES
+    doc = parse_text(text, "estate.yaml")
+    assert len(doc.data["tenants"]) == 50_000
+    assert str(doc.source.key(("tenants", "tenant-49999", "tier"))) == "estate.yaml:200118:5"
+
+
+def test_written_nodes_over_the_size_cap_are_refused_as_too_large(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(loader, "MAX_NODES", 1_000)
+    with pytest.raises(SpecError) as info:
+        parse_text("a: [" + "x, " * 1_000 + "x]\n", "big.yaml")
+    (finding,) = info.value.findings
+    assert (finding.code, finding.location.line) == ("RF003", 1)
+    assert "more than 1000 values" in finding.message
+
+
+def test_aliases_may_add_a_few_times_what_the_document_writes_out() -> None:
+    # A defaults anchor merged into each of 30,000 tenants: 150,000 nodes copied against
+    # 60,000 written (the 100,000-node allowance alone would not do).
+    tenants = "".join(f"  t{n}: {{<<: *d, id: {n}}}\n" for n in range(30_000))
+    text = "d: &d {home: x, tier: pooled, countries: [IE]}\ntenants:\n" + tenants
+    doc = parse_text(text, "s.yaml")
+    assert doc.data["tenants"]["t29999"] == {
+        "home": "x",
+        "tier": "pooled",
+        "countries": ["IE"],
+        "id": 29999,
+    }
+
+
+def test_aliases_that_add_more_than_the_document_holds_are_a_bomb() -> None:
+    # Each line copies the previous one 8 times: 9 lines write 80 nodes and expand to 10^7.
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 8) + "]" for i in range(1, 9)]
+    with pytest.raises(SpecError) as info:
+        parse_text("\n".join(lines) + "\n", "bomb.yaml")
+    (finding,) = info.value.findings
+    assert finding.code == "RF006"
+    assert "more than 100000 nodes" in finding.message

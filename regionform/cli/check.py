@@ -19,9 +19,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from regionform.cli.generate import generate_one
+    from regionform.spec.include import estates_of
 
     status = 0
-    for spec in args.specs:
+    for spec in estates_of(args.specs):
         outcome = generate_one(spec, args.out, args.output_format, True, args.layout, "native")
         status = max(status, outcome)
     return status

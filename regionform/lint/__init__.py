@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from regionform.findings import Finding, Location, Severity
@@ -27,6 +27,8 @@ class Rule:
     summary: str
     check: Check
     severity: Severity = Severity.ERROR
+    # The rule's own module (set by all_rules): its docstring is the rule's documentation.
+    module: str = ""
 
     def finding(self, message: str, location: Location, hint: str | None = None) -> Finding:
         return Finding(self.code, message, location, self.severity, hint)
@@ -41,7 +43,7 @@ def all_rules() -> tuple[Rule, ...]:
         module = importlib.import_module(f"{package.__name__}.{info.name}")
         rule = getattr(module, "RULE", None)
         if isinstance(rule, Rule):
-            found.append(rule)
+            found.append(replace(rule, module=module.__name__))
     return tuple(sorted(found, key=lambda r: r.code))
 
 

@@ -104,7 +104,7 @@ def rule_docs() -> list[RuleDoc]:
         for c in CATALOGUE
     ]
     for rule in all_rules():
-        module = sys.modules[rule.check.__module__]
+        module = sys.modules[rule.module]
         first, explanation, fails, passes = parse_docstring(rule.code, module.__doc__)
         text = first[0].upper() + first[1:]
         if explanation:

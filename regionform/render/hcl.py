@@ -43,34 +43,41 @@ _REFERENCE_ATTRIBUTES = {"providers", "depends_on", "from", "to"}
 _MODULE_META = ("source", "version", "providers", "count", "for_each", "depends_on")
 
 
+_QUOTED: dict[str, str] = {}
+
+
 def _quote(text: str) -> str:
     """A quoted HCL template of JSON-syntax template text.
 
     The template sequences (`${…}`, `%{…}`, and their escapes `$${`, `%%{`) mean the same in
     both syntaxes and pass through; only the string escapes differ.
     """
+    if "{" not in text:
+        # No template sequence can start: most strings (names, ids, CIDRs) take this path,
+        # and many repeat (regions, tiers, countries): each is escaped once.
+        quoted = _QUOTED.get(text)
+        if quoted is None:
+            quoted = f'"{text.translate(_ESCAPES)}"'
+            if len(_QUOTED) < 65_536:
+                _QUOTED[text] = quoted
+        return quoted
     out: list[str] = ['"']
     for kind, start, end in template_parts(text):
         part = text[start:end]
-        out.append("".join(map(_escape_char, part)) if kind == "text" else part)
+        out.append(part.translate(_ESCAPES) if kind == "text" else part)
     out.append('"')
     return "".join(out)
 
 
-def _escape_char(char: str) -> str:
-    if char == "\\":
-        return "\\\\"
-    if char == '"':
-        return '\\"'
-    if char == "\n":
-        return "\\n"
-    if char == "\r":
-        return "\\r"
-    if char == "\t":
-        return "\\t"
-    if ord(char) < 0x20 or ord(char) == 0x7F:
-        return f"\\u{ord(char):04x}"
-    return char
+# HCL string escapes: the JSON-style short forms, and \uXXXX for the other C0 controls and DEL.
+_ESCAPES: dict[int, str] = {
+    **{code: f"\\u{code:04x}" for code in (*range(0x20), 0x7F)},
+    ord("\\"): "\\\\",
+    ord('"'): '\\"',
+    ord("\n"): "\\n",
+    ord("\r"): "\\r",
+    ord("\t"): "\\t",
+}
 
 
 def _whole_expression(text: str) -> str | None:
@@ -85,13 +92,31 @@ def _whole_expression(text: str) -> str | None:
     return None
 
 
+_KEYS: dict[str, str] = {}
+
+
 def _key(name: str) -> str:
-    if _IDENTIFIER.match(name) and name not in _KEYWORDS:
-        return name
-    return _quote(name.replace("${", "$${").replace("%{", "%%{"))
+    # Attribute names repeat in every module call: render each once.
+    rendered = _KEYS.get(name)
+    if rendered is None:
+        if _IDENTIFIER.match(name) and name not in _KEYWORDS:
+            rendered = name
+        else:
+            rendered = _quote(name.replace("${", "$${").replace("%{", "%%{"))
+        if len(_KEYS) < 4096:
+            _KEYS[name] = rendered
+    return rendered
 
 
 def _scalar(value: Any, reference: bool) -> str | None:
+    if type(value) is str:
+        if reference:
+            return value
+        if value.startswith("${"):
+            expression = _whole_expression(value)
+            if expression is not None:
+                return expression
+        return _quote(value)
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -139,19 +164,24 @@ def _value_lines(value: Any, indent: int, reference: bool = False) -> list[str]:
 def _attributes(items: dict[str, Any], indent: int, reference: bool = False) -> list[str]:
     """`key = value` lines with `=` aligned over each run of single-line attributes."""
     pad = "  " * indent
-    rendered = [
-        (_key(key), _value_lines(value, indent, reference or key in _REFERENCE_ATTRIBUTES))
-        for key, value in items.items()
-    ]
     lines: list[str] = []
     run: list[tuple[str, str]] = []
 
     def flush() -> None:
-        width = max((len(k) for k, _ in run), default=0)
-        lines.extend(f"{pad}{k.ljust(width)} = {v}" for k, v in run)
-        run.clear()
+        if run:
+            width = max(len(k) for k, _ in run)
+            lines.extend(f"{pad}{k.ljust(width)} = {v}" for k, v in run)
+            run.clear()
 
-    for key, value_lines in rendered:
+    for name, value in items.items():
+        key = _key(name)
+        as_reference = reference or name in _REFERENCE_ATTRIBUTES
+        # Most values are scalars: one line, no list to build.
+        scalar = _scalar(value, as_reference)
+        if scalar is not None:
+            run.append((key, scalar))
+            continue
+        value_lines = _value_lines(value, indent, as_reference)
         if len(value_lines) == 1:
             run.append((key, value_lines[0]))
             continue

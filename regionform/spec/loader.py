@@ -19,7 +19,13 @@ import yaml
 
 from regionform.findings import Finding, Location, SpecError
 from regionform.spec import codes
-from regionform.spec.limits import MAX_BYTES, MAX_DEPTH, MAX_EXPANDED_NODES
+from regionform.spec.limits import (
+    ALIAS_FACTOR,
+    MAX_BYTES,
+    MAX_DEPTH,
+    MAX_NODES,
+    MIN_ALIAS_ALLOWANCE,
+)
 from regionform.spec.source import Path, SourceMap
 
 _ParserLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -86,6 +92,7 @@ class _Frame:
     __slots__ = (
         "anchor",
         "container",
+        "is_mapping",
         "key_mark",
         "mark",
         "merged_keys",
@@ -96,6 +103,7 @@ class _Frame:
 
     def __init__(self, container: Any, path: Path, mark: tuple[int, int], anchor: str | None):
         self.container = container
+        self.is_mapping = isinstance(container, dict)
         self.path = path
         self.mark = mark
         self.anchor = anchor
@@ -197,34 +205,56 @@ def parse_text(text: str, file: str) -> LoadedDocument:
     stack: list[_Frame] = []
     root: list[Any] = []
     documents = 0
-    expanded = 0
+    written = 0
+    aliased = 0
 
-    def attach(value: Any, mark: tuple[int, int], size: int, raw_key: Any = None) -> None:
+    def refuse_aliases(mark: tuple[int, int]) -> None:
+        raise _Abort(
+            Finding(
+                codes.ALIAS_EXPANSION,
+                f"aliases and merge keys expand the document by more than "
+                f"{max(MIN_ALIAS_ALLOWANCE, ALIAS_FACTOR * written)} nodes (an alias bomb)",
+                Location(file, *mark),
+                hint="do not nest aliases of aliases; write the values out",
+            )
+        )
+
+    def refuse_size(mark: tuple[int, int]) -> None:
+        raise _Abort(
+            Finding(
+                codes.FILE_TOO_LARGE,
+                f"the document holds more than {MAX_NODES} values; specs are limited to that",
+                Location(file, *mark),
+                hint="check that this is the spec file; split very large estates into one "
+                "spec per environment",
+            )
+        )
+
+    def attach(
+        value: Any, mark: tuple[int, int], size: int, raw_key: Any = None, alias: bool = False
+    ) -> None:
         """Place a finished value into the enclosing container (or as the document root).
 
         `size` is how many nodes the value expands to; a closed container was counted node
         by node as its children arrived, so only aliases add their whole size at once.
+        Written nodes count against the size cap, alias copies against theirs.
         """
-        nonlocal expanded
-        expanded += size
-        if expanded > MAX_EXPANDED_NODES:
-            raise _Abort(
-                Finding(
-                    codes.ALIAS_EXPANSION,
-                    f"the document expands to more than {MAX_EXPANDED_NODES} nodes "
-                    "(an alias bomb, or far more than a spec holds)",
-                    Location(file, *mark),
-                    hint="do not nest aliases of aliases; write the values out, and keep one "
-                    "estate per spec",
-                )
-            )
+        nonlocal written, aliased
+        if alias:
+            aliased += size
+            if aliased > MIN_ALIAS_ALLOWANCE and aliased > ALIAS_FACTOR * written:
+                refuse_aliases(mark)
+        else:
+            written += size
+            if written > MAX_NODES:
+                refuse_size(mark)
         if not stack:
             root.append(value)
             source.values[()] = mark
             return
         frame = stack[-1]
         frame.size += size
-        if isinstance(frame.container, list):
+        if not frame.is_mapping:
             path = (*frame.path, len(frame.container))
             frame.container.append(value)
             source.values.setdefault(path, mark)
@@ -286,7 +316,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
 
     def child_path() -> Path:
         frame = stack[-1]
-        if isinstance(frame.container, list):
+        if not frame.is_mapping:
             return (*frame.path, len(frame.container))
         return (*frame.path, frame.pending_key if frame.pending_key is not None else "?")
 
@@ -296,9 +326,60 @@ def parse_text(text: str, file: str) -> LoadedDocument:
         frame = stack[-1]
         return isinstance(frame.container, dict) and frame.pending_key is None
 
+    # Plain scalars repeat (regions, tiers, countries): resolve each distinct text once.
+    resolved: dict[str, Any] = {}
+    parser = _ParserLoader(text)
+    next_event = parser.get_event
     try:
-        for event in yaml.parse(text, Loader=_ParserLoader):
-            if isinstance(event, yaml.DocumentStartEvent):
+        while (event := next_event()) is not None:
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+                frame = stack[-1] if stack else None
+                if frame is not None and frame.pending_key is None and frame.is_mapping:
+                    # A mapping key: keys are never counted as nodes.
+                    frame.pending_key = event.value
+                    frame.key_mark = mark
+                    continue
+                if event.tag is None and event.implicit[0] and not event.style:
+                    text_value = event.value
+                    value = resolved.get(text_value, resolved)
+                    if value is resolved:
+                        value = resolved[text_value] = _resolve_plain(text_value)
+                else:
+                    value = _scalar_value(event, file)
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+                if frame is not None and written < MAX_NODES:
+                    # The common cases inline, as `attach` does them: a value for a new key,
+                    # or a list item.
+                    if frame.is_mapping:
+                        key = frame.pending_key
+                        key_mark = frame.key_mark
+                        mapping = frame.container
+                        if (
+                            key is not None
+                            and key_mark is not None
+                            and key != "<<"
+                            and key not in mapping
+                        ):
+                            written += 1
+                            frame.size += 1
+                            frame.pending_key = None
+                            mapping[key] = value
+                            path = (*frame.path, key)
+                            source.keys[path] = key_mark
+                            source.values[path] = mark
+                            continue
+                    else:
+                        written += 1
+                        frame.size += 1
+                        items = frame.container
+                        source.values.setdefault((*frame.path, len(items)), mark)
+                        items.append(value)
+                        continue
+                attach(value, mark, 1)
+            elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise _Abort(
@@ -309,16 +390,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                             hint="keep one spec per file; remove the extra '---'",
                         )
                     )
-            elif isinstance(event, yaml.ScalarEvent):
-                mark = _mark(event)
-                if in_key_position():
-                    attach(None, mark, 0, raw_key=event.value)
-                    continue
-                value = _scalar_value(event, file)
-                if event.anchor:
-                    anchors[event.anchor] = (value, 1)
-                attach(value, mark, 1)
-            elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 mark = _mark(event)
                 if in_key_position():
                     raise _Abort(
@@ -340,13 +412,13 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                     )
                 _check_collection_tag(event, file)
                 path = child_path() if stack else ()
-                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                container: Any = {} if kind is yaml.MappingStartEvent else []
                 stack.append(_Frame(container, path, mark, event.anchor))
                 source.values.setdefault(path, mark)
                 if event.anchor:
                     # Recorded now, with no size, so an alias to an open container is caught.
                     anchors[event.anchor] = (container, -1)
-            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = stack.pop()
                 if frame.anchor:
                     anchors[frame.anchor] = (frame.container, frame.size)
@@ -354,7 +426,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                 if stack:
                     # The parent expands to everything this container expands to.
                     stack[-1].size += frame.size - 1
-            elif isinstance(event, yaml.AliasEvent):
+            elif kind is yaml.AliasEvent:
                 mark = _mark(event)
                 if event.anchor not in anchors:
                     raise _Abort(
@@ -388,7 +460,7 @@ def parse_text(text: str, file: str) -> LoadedDocument:
                         )
                     attach(None, mark, 0, raw_key=value)
                     continue
-                attach(value, mark, size)
+                attach(value, mark, size, alias=True)
     except _Abort as abort:
         raise SpecError([*findings, abort.finding]) from None
     except yaml.MarkedYAMLError as exc:
@@ -430,6 +502,8 @@ def parse_text(text: str, file: str) -> LoadedDocument:
         raise SpecError(
             [*findings, Finding(codes.YAML_SYNTAX, f"YAML error: {exc}", Location(file, 1, 1))]
         ) from None
+    finally:
+        parser.dispose()
 
     if findings:
         raise SpecError(findings)

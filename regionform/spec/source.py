@@ -21,6 +21,27 @@ class SourceMap:
     file: str
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # Subtrees that came from another file (tenants_from), by the path of their root.
+    files: dict[Path, str] = field(default_factory=dict)
+
+    def include(self, at: Path, roots: set[str | int], other: SourceMap) -> None:
+        """Take `other`'s positions under its top-level keys `roots` as this map's under `at`."""
+        for table, mine in ((other.values, self.values), (other.keys, self.keys)):
+            for path, mark in table.items():
+                if path and path[0] in roots:
+                    mine[(*at, *path)] = mark
+        for root in roots:
+            self.files[(*at, root)] = other.file
+
+    def file_of(self, path: Path) -> str:
+        """The file the node at `path` was written in."""
+        if self.files:
+            probe = tuple(path)
+            while probe:
+                if probe in self.files:
+                    return self.files[probe]
+                probe = probe[:-1]
+        return self.file
 
     def _nearest(self, table: dict[Path, tuple[int, int]], path: Path) -> tuple[int, int]:
         probe = tuple(path)
@@ -32,13 +53,14 @@ class SourceMap:
 
     def value(self, path: Iterable[str | int]) -> Location:
         """Where the value at `path` starts."""
-        line, col = self._nearest(self.values, tuple(path))
-        return Location(self.file, line, col)
+        probe = tuple(path)
+        line, col = self._nearest(self.values, probe)
+        return Location(self.file_of(probe), line, col)
 
     def key(self, path: Iterable[str | int]) -> Location:
         """Where the mapping key naming `path` starts (the value's position for list items)."""
         probe = tuple(path)
         if probe in self.keys:
             line, col = self.keys[probe]
-            return Location(self.file, line, col)
+            return Location(self.file_of(probe), line, col)
         return self.value(probe)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from regionform.spec.model import Region, Spec, Tenant, alias_of
 from regionform.spec.names import ACCOUNT, PARTITION, DerivedName
+from regionform.spec.quotas import Usage
 
 IDENTIFIER_LIMIT = 63
 
@@ -71,3 +72,22 @@ def derived(spec: Spec) -> list[DerivedName]:
                 )
             )
     return names
+
+
+def counts(spec: Spec) -> list[Usage]:
+    """DB instances per region: the region's database (a replica is one too) and one per
+    silo tenant homed there."""
+    silos: dict[str, int] = {}
+    for tenant in spec.tenants:
+        if tenant.tier == "silo":
+            silos[tenant.home] = silos.get(tenant.home, 0) + 1
+    return [
+        Usage(
+            "rds-db-instances",
+            region.name,
+            1 + silos.get(region.name, 0),
+            ("regions", region.name, "database"),
+        )
+        for region in spec.regions
+        if region.database is not None
+    ]
