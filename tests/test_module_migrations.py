@@ -35,13 +35,13 @@ EKS_SETUP = """
 # ARN-valued attributes the provider validates where they are passed on.
 mock_provider "aws" {
   mock_resource "aws_kms_key" {
-    defaults = { arn = "arn:aws:kms:eu-west-2:123456789012:key/11111111-2222-3333-4444-555555555555" }
+    defaults = { arn = "arn:aws:kms:eu-west-2:123456789012:key/mock" }
   }
   mock_resource "aws_iam_role" {
     defaults = { arn = "arn:aws:iam::123456789012:role/bizflow-eks-role" }
   }
   mock_resource "aws_iam_openid_connect_provider" {
-    defaults = { arn = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-2.amazonaws.com/id/EXAMPLE" }
+    defaults = { arn = "arn:aws:iam::123456789012:oidc-provider/oidc.example" }
   }
 }
 
@@ -73,8 +73,8 @@ override_data {
 override_resource {
   target = aws_eks_cluster.this
   values = {
-    identity              = [{ oidc = [{ issuer = "https://oidc.eks.eu-west-2.amazonaws.com/id/EXAMPLE" }] }]
-    certificate_authority = [{ data = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t" }]
+    identity              = [{ oidc = [{ issuer = "https://oidc.example" }] }]
+    certificate_authority = [{ data = "bW9jaw==" }]
   }
 }
 
