@@ -67,10 +67,10 @@ def _one(block: dict[str, Any], key: str, default: Any = None) -> Any:
     return values[0] if values else default
 
 
-def _type_source(source_lines: list[str], start_line: int) -> str:
-    """The `type = ...` expression of the variable block starting at `start_line`, exactly as
-    written (hcl2 turns object types into Python reprs, which reads worse than the source)."""
-    text = "\n".join(source_lines[start_line - 1 :])
+def _type_source(source_lines: list[str], block: dict[str, Any]) -> str:
+    """The `type = ...` expression of a variable block, exactly as written (hcl2 turns object
+    types into Python reprs, which read worse than the source); `any` when it has none."""
+    text = "\n".join(source_lines[block["__start_line__"] - 1 : block["__end_line__"]])
     match = re.search(r"^\s*type\s*=\s*", text, re.MULTILINE)
     if match is None:
         return "any"
@@ -134,7 +134,7 @@ def read_module(folder: Path) -> Module:
                 Input(
                     name=name,
                     description=_one(block, "description", ""),
-                    type=_type_source(lines, block["__start_line__"]),
+                    type=_type_source(lines, block),
                     default=_hcl_value(block["default"][0]) if "default" in block else None,
                 )
             )
@@ -154,8 +154,20 @@ def _cell(text: str) -> str:
     `logs.<region>.amazonaws.com`); a wrapped heredoc joined into one paragraph, blank lines
     kept as paragraph breaks."""
     escaped = text.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", escaped)]
+    paragraphs = [_joined(p) for p in re.split(r"\n\s*\n", escaped)]
     return "<br><br>".join(paragraphs).replace("|", "\\|").replace("*", "\\*")
+
+
+def _joined(paragraph: str) -> str:
+    """Wrapped lines joined by spaces; a line starting a list item (`- `) starts a new line."""
+    items: list[str] = []
+    for line in paragraph.split("\n"):
+        words = " ".join(line.split())
+        if items and not words.startswith("- "):
+            items[-1] = f"{items[-1]} {words}".strip()
+        else:
+            items.append(words)
+    return "<br>".join(items)
 
 
 def _code(text: str) -> str:

@@ -30,6 +30,11 @@ variable "subscribers" {
   default = {}
 }
 
+variable "note" {
+  description = "Free text, untyped."
+  default     = null
+}
+
 variable "retries" {
   description = "Delivery retries (a | in prose)."
   type        = number
@@ -117,6 +122,7 @@ def test_tables_follow_the_variables_and_outputs(tmp_path: Path) -> None:
         "| `string` | n/a | yes |" in inputs
     )
     assert "| Delivery retries (a \\| in prose). | `number` | `3` | no |" in inputs
+    assert "| Free text, untyped. | `any` | `null` | no |" in inputs
     # A heredoc description reads as one paragraph; a multi-line type keeps its layout.
     assert "| Subscriptions keyed by name, wrapped over two lines. |" in inputs
     assert (
