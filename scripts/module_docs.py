@@ -67,10 +67,17 @@ def _one(block: dict[str, Any], key: str, default: Any = None) -> Any:
     return values[0] if values else default
 
 
-def _type_source(source_lines: list[str], block: dict[str, Any]) -> str:
+def _block_source(source: str, kind: str, name: str) -> str:
+    """The text of the top-level `kind "name" { ... }` block (`terraform fmt` closes it with a
+    `}` in the first column)."""
+    match = re.search(rf'^{kind}\s+"{re.escape(name)}"\s*\{{.*?^\}}', source, re.M | re.S)
+    return match.group(0) if match else ""
+
+
+def _type_source(block_source: str) -> str:
     """The `type = ...` expression of a variable block, exactly as written (hcl2 turns object
     types into Python reprs, which read worse than the source); `any` when it has none."""
-    text = "\n".join(source_lines[block["__start_line__"] - 1 : block["__end_line__"]])
+    text = block_source
     match = re.search(r"^\s*type\s*=\s*", text, re.MULTILINE)
     if match is None:
         return "any"
@@ -95,6 +102,22 @@ def _dedent(expression: str) -> str:
     return "\n".join([first, *(line[closing:] for line in rest)])
 
 
+_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "r": "\r", "t": "\t"}
+
+
+def _description(block_source: str, block: dict[str, Any]) -> str:
+    """A block's description as Terraform reads it: hcl2 leaves a quoted string's escapes
+    (`\\"`, `\\\\`, `\\n`, `\\uNNNN`) as written; a heredoc has none."""
+    text = _one(block, "description", "")
+    if re.search(r"^\s*description\s*=\s*<<", block_source, re.MULTILINE):
+        return str(text)
+    return re.sub(
+        r'\\(["\\nrt]|u[0-9a-fA-F]{4})',
+        lambda m: _ESCAPES.get(m.group(1)) or chr(int(m.group(1)[1:], 16)),
+        str(text),
+    )
+
+
 def _hcl_value(value: Any) -> str:
     """A default as terraform-docs shows it: JSON, which is also valid HCL for literals."""
     return json.dumps(value, indent=2, sort_keys=False)
@@ -114,7 +137,6 @@ def read_module(folder: Path) -> Module:
     for tf in sorted(folder.glob("*.tf")):
         text = tf.read_text()
         parsed = parse_hcl(text)
-        lines = text.split("\n")
         for terraform in parsed.get("terraform", []):
             version = _one(terraform, "required_version")
             if version:
@@ -133,13 +155,14 @@ def read_module(folder: Path) -> Module:
             inputs.append(
                 Input(
                     name=name,
-                    description=_one(block, "description", ""),
-                    type=_type_source(lines, block),
+                    description=_description(_block_source(text, "variable", name), block),
+                    type=_type_source(_block_source(text, "variable", name)),
                     default=_hcl_value(block["default"][0]) if "default" in block else None,
                 )
             )
         for name, block in _blocks(parsed, "output"):
-            outputs.append(Output(name=name, description=_one(block, "description", "")))
+            source = _block_source(text, "output", name)
+            outputs.append(Output(name=name, description=_description(source, block)))
     return Module(
         requirements=tuple(requirements),
         provider_sources=provider_sources,

@@ -36,7 +36,7 @@ variable "note" {
 }
 
 variable "retries" {
-  description = "Delivery retries (a | in prose)."
+  description = "Delivery retries (a | in prose, \\"quoted\\")."
   type        = number
   default     = 3
 }
@@ -121,7 +121,7 @@ def test_tables_follow_the_variables_and_outputs(tmp_path: Path) -> None:
         '| <a name="input_name"></a> `name` | Topic name, e.g. alerts-&lt;region&gt;. '
         "| `string` | n/a | yes |" in inputs
     )
-    assert "| Delivery retries (a \\| in prose). | `number` | `3` | no |" in inputs
+    assert '| Delivery retries (a \\| in prose, "quoted"). | `number` | `3` | no |' in inputs
     assert "| Free text, untyped. | `any` | `null` | no |" in inputs
     # A heredoc description reads as one paragraph; a multi-line type keeps its layout.
     assert "| Subscriptions keyed by name, wrapped over two lines. |" in inputs

@@ -598,3 +598,56 @@ run "rejects_bad_fargate_namespace" {
 
   expect_failures = [var.fargate_profiles]
 }
+
+run "example_basic" {
+  command = plan
+
+  module {
+    source = "./examples/basic"
+  }
+
+  override_data {
+    target = module.eks.data.aws_caller_identity.current
+    values = { account_id = "123456789012" }
+  }
+
+  override_data {
+    target = module.eks.data.aws_partition.current
+    values = { partition = "aws", dns_suffix = "amazonaws.com" }
+  }
+
+  override_data {
+    target = module.eks.data.aws_region.current
+    values = { name = "eu-west-2" }
+  }
+
+  override_data {
+    target = module.eks.data.aws_subnet.this[0]
+    values = { vpc_id = "vpc-0a1b2c3d4e5f60718", availability_zone = "eu-west-2a" }
+  }
+
+  override_data {
+    target = module.eks.data.aws_subnet.this[1]
+    values = { vpc_id = "vpc-0a1b2c3d4e5f60718", availability_zone = "eu-west-2b" }
+  }
+
+  override_data {
+    target = module.eks.data.aws_subnet.this[2]
+    values = { vpc_id = "vpc-0a1b2c3d4e5f60718", availability_zone = "eu-west-2c" }
+  }
+
+  assert {
+    condition     = module.eks.cluster_name == "bizflow-euw2"
+    error_message = "The basic example must plan its cluster."
+  }
+}
+
+run "rejects_reserved_tag_key" {
+  command = plan
+
+  variables {
+    tags = { "aws:cloudformation:stack-name" = "bizflow" }
+  }
+
+  expect_failures = [var.tags]
+}
