@@ -39,8 +39,19 @@ def test_wheel_ships_the_modules_and_the_schema(tmp_path: Path) -> None:
     for template in ("spec.yaml", "pre-commit-config.yaml", "regionform.yml"):
         assert f"regionform/scaffold/{template}" in names
     for module in sorted(p.name for p in (REPO / "modules").iterdir() if (p / "main.tf").exists()):
-        for part in ("main.tf", "variables.tf", "outputs.tf", "versions.tf"):
+        for part in ("main.tf", "variables.tf", "outputs.tf", "versions.tf", "README.md"):
             assert f"regionform/_modules/{module}/{part}" in names
+    # Only what a root runs: each module's own .tf and .md, never its tests or examples.
+    shipped = [n for n in names if n.startswith("regionform/_modules/")]
+    assert all(n.count("/") == 3 and n.endswith((".tf", ".md")) for n in shipped), shipped
+
+
+def test_a_generated_root_copies_each_module_without_its_tests_or_examples() -> None:
+    files = render_files(load_spec(REPO / "examples" / "bizflow.yaml"), "hcl", "bizflow.yaml")
+    copied = [name for name in files if name.startswith("modules/")]
+    assert "modules/eks/main.tf" in copied
+    assert (REPO / "modules" / "eks" / "examples" / "basic" / "main.tf").exists()
+    assert all(name.count("/") == 2 and name.endswith((".tf", ".md")) for name in copied), copied
 
 
 def test_git_module_source_is_pinned_and_nothing_is_copied(tmp_path: Path) -> None:

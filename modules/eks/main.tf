@@ -103,10 +103,30 @@ locals {
   cni_on_irsa = contains(keys(var.addons), "vpc-cni")
   ebs_csi     = contains(keys(var.addons), "aws-ebs-csi-driver")
 
-  addon_service_account_role_arns = merge(
-    local.cni_on_irsa ? { "vpc-cni" = aws_iam_role.vpc_cni[0].arn } : {},
-    local.ebs_csi ? { "aws-ebs-csi-driver" = aws_iam_role.ebs_csi[0].arn } : {},
-  )
+  # Add-ons whose controller calls AWS with its own IRSA role, keyed by add-on name. name,
+  # title and sid are part of each role's identity (name_prefix forces replacement), so they
+  # stay as they are for roles that already exist.
+  irsa_role_catalogue = {
+    "vpc-cni" = {
+      name            = "vpc-cni"
+      title           = "VPC CNI"
+      sid             = "VpcCniIrsa"
+      namespace       = "kube-system"
+      service_account = "aws-node"
+      managed_policy  = "AmazonEKS_CNI_Policy"
+    }
+    "aws-ebs-csi-driver" = {
+      name            = "ebs-csi"
+      title           = "EBS CSI controller"
+      sid             = "EbsCsiIrsa"
+      namespace       = "kube-system"
+      service_account = "ebs-csi-controller-sa"
+      managed_policy  = "service-role/AmazonEBSCSIDriverPolicy"
+    }
+  }
+  irsa_roles = { for k, v in local.irsa_role_catalogue : k => v if contains(keys(var.addons), k) }
+
+  addon_service_account_role_arns = { for k, role in aws_iam_role.irsa : k => role.arn }
 
   oidc_issuer_host = replace(aws_eks_cluster.this.identity[0].oidc[0].issuer, "https://", "")
 
@@ -329,69 +349,39 @@ resource "aws_eks_access_policy_association" "admin" {
 }
 
 ################################################################################
-# Add-on IRSA roles
+# Add-on IRSA roles: one role per add-on in local.irsa_roles, each trusted only for
+# its service account and audience sts.amazonaws.com
 ################################################################################
 
-resource "aws_iam_role" "vpc_cni" {
-  count = local.cni_on_irsa ? 1 : 0
+resource "aws_iam_role" "irsa" {
+  for_each = local.irsa_roles
 
-  name_prefix = "${local.iam_prefix}-vpc-cni-"
-  description = "IRSA role of the VPC CNI (kube-system/aws-node) on cluster ${var.cluster_name}"
+  name_prefix = "${local.iam_prefix}-${each.value.name}-"
+  description = "IRSA role of the ${each.value.title} (${each.value.namespace}/${each.value.service_account}) on cluster ${var.cluster_name}"
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
-      Sid       = "VpcCniIrsa"
+      Sid       = each.value.sid
       Effect    = "Allow"
       Principal = { Federated = aws_iam_openid_connect_provider.this.arn }
       Action    = "sts:AssumeRoleWithWebIdentity"
       Condition = {
         StringEquals = {
-          "${local.oidc_issuer_host}:sub" = "system:serviceaccount:kube-system:aws-node"
+          "${local.oidc_issuer_host}:sub" = "system:serviceaccount:${each.value.namespace}:${each.value.service_account}"
           "${local.oidc_issuer_host}:aud" = "sts.amazonaws.com"
         }
       }
     }]
   })
 
-  tags = merge(local.tags, { Name = "${var.cluster_name}-vpc-cni" })
+  tags = merge(local.tags, { Name = "${var.cluster_name}-${each.value.name}" })
 }
 
-resource "aws_iam_role_policy_attachment" "vpc_cni" {
-  count = local.cni_on_irsa ? 1 : 0
+resource "aws_iam_role_policy_attachment" "irsa" {
+  for_each = local.irsa_roles
 
-  role       = aws_iam_role.vpc_cni[0].name
-  policy_arn = "arn:${local.partition}:iam::aws:policy/AmazonEKS_CNI_Policy"
-}
-
-resource "aws_iam_role" "ebs_csi" {
-  count = local.ebs_csi ? 1 : 0
-
-  name_prefix = "${local.iam_prefix}-ebs-csi-"
-  description = "IRSA role of the EBS CSI controller (kube-system/ebs-csi-controller-sa) on cluster ${var.cluster_name}"
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Sid       = "EbsCsiIrsa"
-      Effect    = "Allow"
-      Principal = { Federated = aws_iam_openid_connect_provider.this.arn }
-      Action    = "sts:AssumeRoleWithWebIdentity"
-      Condition = {
-        StringEquals = {
-          "${local.oidc_issuer_host}:sub" = "system:serviceaccount:kube-system:ebs-csi-controller-sa"
-          "${local.oidc_issuer_host}:aud" = "sts.amazonaws.com"
-        }
-      }
-    }]
-  })
-
-  tags = merge(local.tags, { Name = "${var.cluster_name}-ebs-csi" })
-}
-
-resource "aws_iam_role_policy_attachment" "ebs_csi" {
-  count = local.ebs_csi ? 1 : 0
-
-  role       = aws_iam_role.ebs_csi[0].name
-  policy_arn = "arn:${local.partition}:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"
+  role       = aws_iam_role.irsa[each.key].name
+  policy_arn = "arn:${local.partition}:iam::aws:policy/${each.value.managed_policy}"
 }
 
 # Lets the driver create persistent volumes encrypted with the cluster's EBS key
@@ -400,7 +390,7 @@ resource "aws_iam_role_policy" "ebs_csi_kms" {
   count = local.ebs_csi ? 1 : 0
 
   name = "ebs-volume-encryption"
-  role = aws_iam_role.ebs_csi[0].id
+  role = aws_iam_role.irsa["aws-ebs-csi-driver"].id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -438,7 +428,7 @@ resource "aws_eks_addon" "before_compute" {
 
   tags = local.tags
 
-  depends_on = [aws_iam_role_policy_attachment.vpc_cni]
+  depends_on = [aws_iam_role_policy_attachment.irsa]
 }
 
 resource "aws_eks_addon" "this" {
@@ -457,7 +447,7 @@ resource "aws_eks_addon" "this" {
   depends_on = [
     aws_eks_node_group.this,
     aws_eks_fargate_profile.this,
-    aws_iam_role_policy_attachment.ebs_csi,
+    aws_iam_role_policy_attachment.irsa,
     aws_iam_role_policy.ebs_csi_kms,
   ]
 }

@@ -212,7 +212,7 @@ run "secure_defaults" {
     error_message = "The cluster role must carry AmazonEKSClusterPolicy."
   }
   assert {
-    condition     = !contains(keys(aws_iam_role_policy_attachment.node), "AmazonEKS_CNI_Policy") && length(aws_iam_role_policy_attachment.vpc_cni) == 1
+    condition     = !contains(keys(aws_iam_role_policy_attachment.node), "AmazonEKS_CNI_Policy") && aws_iam_role_policy_attachment.irsa["vpc-cni"].policy_arn == "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"
     error_message = "The CNI policy must be on the vpc-cni IRSA role, not on the node role."
   }
   assert {
@@ -220,8 +220,19 @@ run "secure_defaults" {
     error_message = "SSM access must be opt-in."
   }
   assert {
-    condition     = aws_eks_addon.before_compute["vpc-cni"].service_account_role_arn == aws_iam_role.vpc_cni[0].arn && aws_eks_addon.this["aws-ebs-csi-driver"].service_account_role_arn == aws_iam_role.ebs_csi[0].arn
+    condition     = aws_eks_addon.before_compute["vpc-cni"].service_account_role_arn == aws_iam_role.irsa["vpc-cni"].arn && aws_eks_addon.this["aws-ebs-csi-driver"].service_account_role_arn == aws_iam_role.irsa["aws-ebs-csi-driver"].arn
     error_message = "vpc-cni and aws-ebs-csi-driver must run with their IRSA roles."
+  }
+  assert {
+    condition = alltrue([
+      for addon, account in { "vpc-cni" = "aws-node", "aws-ebs-csi-driver" = "ebs-csi-controller-sa" } :
+      contains(values(jsondecode(aws_iam_role.irsa[addon].assume_role_policy).Statement[0].Condition.StringEquals), "system:serviceaccount:kube-system:${account}")
+    ])
+    error_message = "Each IRSA role must trust only its add-on's service account."
+  }
+  assert {
+    condition     = aws_iam_role_policy_attachment.irsa["aws-ebs-csi-driver"].policy_arn == "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy" && length(aws_iam_role_policy.ebs_csi_kms) == 1
+    error_message = "The EBS CSI role must carry the driver policy and the use of the EBS key."
   }
   assert {
     condition     = length(aws_eks_addon.before_compute) + length(aws_eks_addon.this) == 5 && alltrue([for a in merge(aws_eks_addon.before_compute, aws_eks_addon.this) : a.resolve_conflicts_on_update == "OVERWRITE"])
@@ -367,7 +378,7 @@ run "external_keys_and_public_endpoint" {
     error_message = "The public endpoint must be restricted to the given CIDRs."
   }
   assert {
-    condition     = contains(keys(aws_iam_role_policy_attachment.node), "AmazonEKS_CNI_Policy") && length(aws_iam_role.vpc_cni) == 0
+    condition     = contains(keys(aws_iam_role_policy_attachment.node), "AmazonEKS_CNI_Policy") && length(aws_iam_role.irsa) == 0
     error_message = "Without the vpc-cni add-on the node role must carry the CNI policy."
   }
   assert {
@@ -586,4 +597,57 @@ run "rejects_bad_fargate_namespace" {
   }
 
   expect_failures = [var.fargate_profiles]
+}
+
+run "example_basic" {
+  command = plan
+
+  module {
+    source = "./examples/basic"
+  }
+
+  override_data {
+    target = module.eks.data.aws_caller_identity.current
+    values = { account_id = "123456789012" }
+  }
+
+  override_data {
+    target = module.eks.data.aws_partition.current
+    values = { partition = "aws", dns_suffix = "amazonaws.com" }
+  }
+
+  override_data {
+    target = module.eks.data.aws_region.current
+    values = { name = "eu-west-2" }
+  }
+
+  override_data {
+    target = module.eks.data.aws_subnet.this[0]
+    values = { vpc_id = "vpc-0a1b2c3d4e5f60718", availability_zone = "eu-west-2a" }
+  }
+
+  override_data {
+    target = module.eks.data.aws_subnet.this[1]
+    values = { vpc_id = "vpc-0a1b2c3d4e5f60718", availability_zone = "eu-west-2b" }
+  }
+
+  override_data {
+    target = module.eks.data.aws_subnet.this[2]
+    values = { vpc_id = "vpc-0a1b2c3d4e5f60718", availability_zone = "eu-west-2c" }
+  }
+
+  assert {
+    condition     = module.eks.cluster_name == "bizflow-euw2"
+    error_message = "The basic example must plan its cluster."
+  }
+}
+
+run "rejects_reserved_tag_key" {
+  command = plan
+
+  variables {
+    tags = { "aws:cloudformation:stack-name" = "bizflow" }
+  }
+
+  expect_failures = [var.tags]
 }

@@ -451,3 +451,16 @@ run "tag_value_too_long_rejected" {
   }
   expect_failures = [var.tags]
 }
+
+run "example_basic" {
+  command = plan
+
+  module {
+    source = "./examples/basic"
+  }
+
+  assert {
+    condition     = length(module.kms.key_arns) == 4 && module.kms.alias_names["storage"] == "alias/bizflow/storage"
+    error_message = "The basic example must plan its four keys with their aliases."
+  }
+}

@@ -773,3 +773,26 @@ run "apply_outputs" {
     error_message = "No backup replication unless requested."
   }
 }
+
+run "example_basic" {
+  command = plan
+
+  module {
+    source = "./examples/basic"
+  }
+
+  assert {
+    condition     = module.rds.db_instance_id == "bizflow-production-ap-south-1"
+    error_message = "The basic example must plan its primary instance."
+  }
+}
+
+run "rejects_reserved_tag_key" {
+  command = plan
+
+  variables {
+    tags = { "aws:cloudformation:stack-name" = "bizflow" }
+  }
+
+  expect_failures = [var.tags]
+}

@@ -668,3 +668,26 @@ run "apply_outputs" {
     error_message = "The created Global Datastore ID must be exported."
   }
 }
+
+run "example_basic" {
+  command = plan
+
+  module {
+    source = "./examples/basic"
+  }
+
+  assert {
+    condition     = module.redis.app_user_id == "bizflow-prod-aps1-app"
+    error_message = "The basic example must plan its replication group and IAM app user."
+  }
+}
+
+run "rejects_reserved_tag_key" {
+  command = plan
+
+  variables {
+    tags = { "aws:cloudformation:stack-name" = "bizflow" }
+  }
+
+  expect_failures = [var.tags]
+}

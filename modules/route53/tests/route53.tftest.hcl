@@ -686,3 +686,41 @@ run "apex_alias_failover" {
     error_message = "Apex records are keyed @ and named after the domain."
   }
 }
+
+run "example_basic" {
+  command = plan
+
+  module {
+    source = "./examples/basic"
+  }
+
+  override_data {
+    target = module.route53.data.aws_region.current
+    values = { name = "us-east-1" }
+  }
+
+  override_data {
+    target = module.route53.data.aws_partition.current
+    values = { partition = "aws" }
+  }
+
+  override_data {
+    target = module.route53.data.aws_caller_identity.current
+    values = { account_id = "123456789012" }
+  }
+
+  assert {
+    condition     = keys(module.route53.health_check_ids) == ["ap-south-1", "ap-southeast-1"]
+    error_message = "The basic example must plan a health check per regional endpoint."
+  }
+}
+
+run "rejects_reserved_tag_key" {
+  command = plan
+
+  variables {
+    tags = { "aws:cloudformation:stack-name" = "bizflow" }
+  }
+
+  expect_failures = [var.tags]
+}

@@ -769,3 +769,21 @@ run "invalid_name_purpose" {
 
   expect_failures = [var.buckets]
 }
+
+run "example_basic" {
+  command = plan
+
+  module {
+    source = "./examples/basic"
+  }
+
+  override_data {
+    target = module.s3.data.aws_region.current
+    values = { name = "eu-west-1" }
+  }
+
+  assert {
+    condition     = module.s3.bucket_names["audio"] == "teddybear-production-audio-eu-west-1" && module.s3.access_log_bucket_name == "teddybear-production-access-logs-eu-west-1"
+    error_message = "The basic example must plan its two data buckets and the access-log bucket."
+  }
+}

@@ -569,3 +569,29 @@ run "rejects_az_count_above_region_azs" {
 
   expect_failures = [aws_vpc.this]
 }
+
+run "example_basic" {
+  command = plan
+
+  module {
+    source = "./examples/basic"
+  }
+
+  override_data {
+    target = module.vpc.data.aws_availability_zones.available
+    values = {
+      names    = ["ap-south-1a", "ap-south-1b", "ap-south-1c"]
+      zone_ids = ["aps1-az1", "aps1-az3", "aps1-az2"]
+    }
+  }
+
+  override_data {
+    target = module.vpc.data.aws_region.current
+    values = { name = "ap-south-1" }
+  }
+
+  assert {
+    condition     = length(module.vpc.private_subnet_ids) == 3
+    error_message = "The basic example must plan three private subnets."
+  }
+}

@@ -497,3 +497,31 @@ run "uses_the_given_log_key" {
     error_message = "A given log_kms_key_arn must be used and no key created."
   }
 }
+
+run "example_basic" {
+  command = plan
+
+  module {
+    source = "./examples/basic"
+  }
+
+  override_data {
+    target = module.waf.data.aws_region.current
+    values = { name = "ap-south-1" }
+  }
+
+  assert {
+    condition     = module.waf.web_acl_name == "bizflow-ap-south-1"
+    error_message = "The basic example must plan its web ACL."
+  }
+}
+
+run "rejects_reserved_tag_key" {
+  command = plan
+
+  variables {
+    tags = { "aws:cloudformation:stack-name" = "bizflow" }
+  }
+
+  expect_failures = [var.tags]
+}
