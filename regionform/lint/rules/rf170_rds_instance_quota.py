@@ -13,10 +13,14 @@ Fails:
       eu-west-1:
         database: {instance_class: db.r6g.large}
     tenants: {t00: &silo {home: eu-west-1, countries: [IE], tier: silo},
-      t01: *silo, t02: *silo, t03: *silo, t04: *silo, t05: *silo, t06: *silo, t07: *silo, t08: *silo,
-      t09: *silo, t10: *silo, t11: *silo, t12: *silo, t13: *silo, t14: *silo, t15: *silo, t16: *silo,
-      t17: *silo, t18: *silo, t19: *silo, t20: *silo, t21: *silo, t22: *silo, t23: *silo, t24: *silo,
-      t25: *silo, t26: *silo, t27: *silo, t28: *silo, t29: *silo, t30: *silo, t31: *silo, t32: *silo,
+      t01: *silo, t02: *silo, t03: *silo, t04: *silo, t05: *silo, t06: *silo, t07: *silo,
+      t08: *silo,
+      t09: *silo, t10: *silo, t11: *silo, t12: *silo, t13: *silo, t14: *silo, t15: *silo,
+      t16: *silo,
+      t17: *silo, t18: *silo, t19: *silo, t20: *silo, t21: *silo, t22: *silo, t23: *silo,
+      t24: *silo,
+      t25: *silo, t26: *silo, t27: *silo, t28: *silo, t29: *silo, t30: *silo, t31: *silo,
+      t32: *silo,
       t33: *silo, t34: *silo, t35: *silo, t36: *silo, t37: *silo, t38: *silo, t39: *silo}
 
 Passes:
@@ -25,10 +29,14 @@ Passes:
       eu-west-1:
         database: {instance_class: db.r6g.large}
     tenants: {t00: &silo {home: eu-west-1, countries: [IE], tier: silo},
-      t01: *silo, t02: *silo, t03: *silo, t04: *silo, t05: *silo, t06: *silo, t07: *silo, t08: *silo,
-      t09: *silo, t10: *silo, t11: *silo, t12: *silo, t13: *silo, t14: *silo, t15: *silo, t16: *silo,
-      t17: *silo, t18: *silo, t19: *silo, t20: *silo, t21: *silo, t22: *silo, t23: *silo, t24: *silo,
-      t25: *silo, t26: *silo, t27: *silo, t28: *silo, t29: *silo, t30: *silo, t31: *silo, t32: *silo,
+      t01: *silo, t02: *silo, t03: *silo, t04: *silo, t05: *silo, t06: *silo, t07: *silo,
+      t08: *silo,
+      t09: *silo, t10: *silo, t11: *silo, t12: *silo, t13: *silo, t14: *silo, t15: *silo,
+      t16: *silo,
+      t17: *silo, t18: *silo, t19: *silo, t20: *silo, t21: *silo, t22: *silo, t23: *silo,
+      t24: *silo,
+      t25: *silo, t26: *silo, t27: *silo, t28: *silo, t29: *silo, t30: *silo, t31: *silo,
+      t32: *silo,
       t33: *silo, t34: *silo, t35: *silo, t36: *silo, t37: *silo, t38: *silo}
 """
 
