@@ -83,8 +83,10 @@ def test_plan_then_apply_then_plan_again_is_no_changes(
     assert again.returncode == 0, again.stderr
     assert "Plan: 0 to add, 0 to change, 0 to destroy.\nno changes: test\n" in again.stdout
     assert "test: planned: no changes" in again.stderr  # the progress lines
-    merged = cli(terraform_env, "summarize", str(tmp_path / "summary.json"))
+    # The pull-request comment: merged summaries with the estate map, as plan wrote it.
+    merged = cli(terraform_env, "summarize", str(tmp_path / "summary.json"), "--map", str(spec))
     assert merged.stdout == (tmp_path / "summary.md").read_text()
+    assert "```mermaid" in merged.stdout
 
 
 def test_refuses_to_delete_a_bucket_unless_allowed(
