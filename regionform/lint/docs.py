@@ -133,10 +133,10 @@ def _section(doc: RuleDoc) -> list[str]:
         "",
     ]
     if doc.quotas:
-        lowered = ", ".join(f"{code} to {value:g}" for code, value in doc.quotas)
+        lowered = ", ".join(f"{value:g} ({code})" for code, value in doc.quotas)
         lines += [
-            f"The fragments are shown against an account whose quota is lowered ({lowered}): "
-            "what `regionform lint --quotas FILE` counts against.",
+            "So that they stay short, these fragments are linted as `regionform lint --quotas "
+            f"FILE` lints them for an account whose quota is {lowered}.",
             "",
         ]
     for title, fragment in (("Fails", doc.fails), ("Passes", doc.passes)):

@@ -4,8 +4,8 @@ Route 53 allows 10,000 records per hosted zone by default (Service Quotas L-E209
 in us-east-1). regionform's zone holds one record per tenant (tenant_records), one per
 geolocation route of the api name, one per region with an endpoint for the cdn name, a
 primary and a secondary per failover name, and, in a zone it creates, the SOA and NS records;
-tenants are what reach the quota. Past it, `terraform apply` fails halfway with
-InvalidChangeBatch. In an existing zone (dns.zone_id) only the records regionform adds are
+tenants are what reach the quota. Past it, `terraform apply` fails halfway, refused by
+Route 53. In an existing zone (dns.zone_id) only the records regionform adds are
 counted: leave room for the zone's own. `regionform lint --quotas FILE` counts against the
 account's raised quota instead of the default.
 

@@ -6,9 +6,9 @@ Enhanced Monitoring role per DB instance (the region's database, a replica, and 
 tenant's database); an S3 replication role per bucket with replicate_to; and per EKS cluster
 the control plane's, the nodes', the vpc-cni and aws-ebs-csi-driver IRSA roles, and the
 Fargate role when it has Fargate profiles. Roles made outside the spec (by people, by other
-stacks, the service-linked roles AWS makes) share the quota and are not counted: leave room
-for them. Past the quota, `terraform apply` fails halfway with LimitExceeded.
-`regionform lint --quotas FILE` counts against the account's raised quota instead.
+stacks) share the quota and are not counted: leave room for them. Past the quota,
+`terraform apply` fails halfway with LimitExceeded. `regionform lint --quotas FILE` counts
+against the account's raised quota instead.
 
 Fails:
 
