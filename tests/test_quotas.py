@@ -66,6 +66,7 @@ def test_a_quota_file_that_is_not_the_listing_is_a_usage_error(tmp_path: Path) -
 
 # Estates that between them use every record kind and every role the modules create.
 ESTATES = [
+    Path(__file__).parent / "rules" / "rf173" / "over-the-quota.yaml",
     *sorted((Path(__file__).parent.parent / "examples").glob("*.yaml")),
     *sorted((Path(__file__).parent / "rules" / "clean").glob("*.yaml")),
     OVER,
@@ -109,6 +110,23 @@ def roles_generated(calls: list[ModuleCall]) -> int:
     return roles
 
 
+def nodes_generated(calls: list[ModuleCall]) -> dict[str, int]:
+    """ElastiCache nodes per region, read from the redis calls' arguments (a Global Datastore
+    secondary's shards are its primary's: the call leaves num_node_groups out)."""
+    redis = [call for call in calls if call.module == "redis"]
+    primary_shards = [
+        c.arguments["num_node_groups"] for c in redis if "num_node_groups" in c.arguments
+    ]
+    nodes = {}
+    for call in redis:
+        a = call.arguments
+        shards = 1
+        if a.get("cluster_mode"):
+            shards = a.get("num_node_groups", primary_shards[0] if primary_shards else 1)
+        nodes[call.region] = shards * (a["replicas_per_node_group"] + 1)
+    return nodes
+
+
 @pytest.mark.parametrize("path", ESTATES, ids=lambda p: p.name)
 def test_the_counts_are_what_the_generators_create(path: Path) -> None:
     spec = load_spec(path)
@@ -117,6 +135,8 @@ def test_the_counts_are_what_the_generators_create(path: Path) -> None:
     assert zones == records_generated(calls)
     roles = sum(u.count for u in usage(spec, "iam-roles"))
     assert roles == roles_generated(calls)
+    nodes = {u.scope: u.count for u in usage(spec, "elasticache-nodes")}
+    assert nodes == nodes_generated(calls)
 
 
 def test_roles_from_every_module_add_up_against_the_one_account_quota() -> None:
