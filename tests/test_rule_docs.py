@@ -18,6 +18,7 @@ from regionform.findings import Finding, SpecError
 from regionform.lint import all_rules
 from regionform.lint.docs import SNIPPET_BASE, DocstringError, parse_docstring, render, rule_docs
 from regionform.spec.loader import parse_text
+from regionform.spec.quotas import account_quotas
 
 # A file over the size limit and bytes that are not UTF-8 cannot be shown as YAML text.
 NOT_SHOWABLE = {"RF003", "RF004"}
@@ -38,14 +39,16 @@ def merged(fragment: str) -> dict[str, Any]:
     return result
 
 
-def lint_fragment(fragment: str, tmp_path: Path) -> list[Finding]:
+def lint_fragment(fragment: str, tmp_path: Path, quotas: Any = ()) -> list[Finding]:
+    """Lint the fragment laid over the base, against the account quotas the rule names."""
     spec = tmp_path / "spec.yaml"
     try:
         spec.write_text(yaml.safe_dump(merged(fragment), sort_keys=False))
     except SpecError:
         # The fragment itself does not load (RF001, RF002, RF005, RF006): lint it as it is.
         spec.write_text(fragment)
-    return lint_spec(spec)
+    with account_quotas(dict(quotas)):
+        return lint_spec(spec)
 
 
 def test_the_reference_is_generated_from_the_rules(update_golden: bool) -> None:
@@ -77,13 +80,13 @@ def test_the_base_spec_lints_clean(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("doc", [d for d in DOCS if d.fails], ids=lambda d: d.code)
 def test_the_failing_fragment_reports_its_code(doc: Any, tmp_path: Path) -> None:
-    findings = lint_fragment(doc.fails, tmp_path)
+    findings = lint_fragment(doc.fails, tmp_path, doc.quotas)
     assert doc.code in {f.code for f in findings}, [f.render() for f in findings]
 
 
 @pytest.mark.parametrize("doc", [d for d in DOCS if d.passes], ids=lambda d: d.code)
 def test_the_passing_fragment_lints_clean(doc: Any, tmp_path: Path) -> None:
-    findings = lint_fragment(doc.passes, tmp_path)
+    findings = lint_fragment(doc.passes, tmp_path, doc.quotas)
     assert findings == [], [f.render() for f in findings]
 
 

@@ -25,6 +25,11 @@ indented four spaces. A fragment is merged into `SNIPPET_BASE` (mappings merge k
 anything else replaces): the failing one must make lint report the rule's code, the passing
 one must lint clean (tests/test_rule_docs.py runs both). The loader's and the schema's codes
 (RF0xx) come from `regionform.spec.codes`, whose fragments are linted the same way.
+
+A quota rule whose default is too large to reach in a few lines (10,000 records in a zone)
+sets `DOC_QUOTAS = {"<quota code>": <value>}` in its module: both fragments are then linted
+as `lint --quotas` would with the account's quota lowered to that value, and the reference
+says so.
 """
 
 from __future__ import annotations
@@ -63,6 +68,8 @@ class RuleDoc:
     explanation: str
     fails: str | None
     passes: str | None
+    # Service Quotas code → the account's value the fragments are linted against.
+    quotas: tuple[tuple[str, float], ...] = ()
 
 
 def _block(lines: list[str]) -> str:
@@ -109,7 +116,10 @@ def rule_docs() -> list[RuleDoc]:
         text = first[0].upper() + first[1:]
         if explanation:
             text += "\n\n" + explanation
-        docs.append(RuleDoc(rule.code, rule.name, rule.summary, rule.severity, text, fails, passes))
+        quotas = tuple(sorted(getattr(module, "DOC_QUOTAS", {}).items()))
+        docs.append(
+            RuleDoc(rule.code, rule.name, rule.summary, rule.severity, text, fails, passes, quotas)
+        )
     return sorted(docs, key=lambda d: d.code)
 
 
@@ -122,6 +132,13 @@ def _section(doc: RuleDoc) -> list[str]:
         doc.explanation,
         "",
     ]
+    if doc.quotas:
+        lowered = ", ".join(f"{value:g} ({code})" for code, value in doc.quotas)
+        lines += [
+            "So that they stay short, these fragments are linted as `regionform lint --quotas "
+            f"FILE` lints them for an account whose quota is {lowered}.",
+            "",
+        ]
     for title, fragment in (("Fails", doc.fails), ("Passes", doc.passes)):
         if fragment is not None:
             lines += [f"{title}:", "", "```yaml", fragment.rstrip("\n"), "```", ""]

@@ -7,7 +7,19 @@ from collections.abc import Iterator
 from regionform.findings import Finding
 from regionform.lint import Check, Rule
 from regionform.spec.model import Spec
-from regionform.spec.quotas import limit, quota_table, usage
+from regionform.spec.quotas import Quota, Usage, limit, quota_table, usage
+
+# Route 53 is a global service: its quotas are viewed and raised in us-east-1 (DNSLimitations).
+HOSTED_ZONE_QUOTA_REGION = "us-east-1"
+
+
+def _scope(quota: Quota, used: Usage) -> tuple[str, str]:
+    """How the finding names the scope, and the --region of the increase request."""
+    if quota.per == "hosted zone":
+        return f"the hosted zone {used.scope}", f" --region {HOSTED_ZONE_QUOTA_REGION}"
+    if used.scope == "account":
+        return "the account", ""
+    return used.scope, f" --region {used.scope}"
 
 
 def check_quota(quota_id: str, why: str) -> Check:
@@ -19,8 +31,7 @@ def check_quota(quota_id: str, why: str) -> Check:
         for used in usage(spec, quota_id):
             if used.count <= allowed:
                 continue
-            scope = "the account" if used.scope == "account" else used.scope
-            region = "" if used.scope == "account" else f" --region {used.scope}"
+            scope, region = _scope(quota, used)
             yield rule.finding(
                 f"{scope} will hold {used.count} {quota.name} ({why}); the quota is "
                 f"{allowed:g} (Service Quotas {quota.code})",

@@ -17,7 +17,7 @@ import pkgutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -36,7 +36,7 @@ class Quota:
     service: str  # the Service Quotas service code, e.g. "rds"
     code: str  # the Service Quotas quota code, e.g. "L-7B6409FD"
     default: int
-    per: str  # "region" or "account"
+    per: str  # "region", "account" or "hosted zone"
     source: str
     date: str
 
@@ -46,7 +46,7 @@ class Usage:
     """How many of a quota's resources the estate creates in one scope (a region, …)."""
 
     quota: str  # a Quota id
-    scope: str  # the region name, or "account"
+    scope: str  # the region name, "account", or the hosted zone's domain
     count: int
     path: Path  # the spec node that asks for them, for the finding
 
@@ -116,5 +116,16 @@ def _counters() -> tuple[Callable[[Spec], list[Usage]], ...]:
 
 
 def usage(spec: Spec, quota_id: str) -> list[Usage]:
-    """What the estate creates against one quota, scope by scope."""
-    return [u for counts in _counters() for u in counts(spec) if u.quota == quota_id]
+    """What the estate creates against one quota, scope by scope. Several module kinds may
+    count into one scope (every module's IAM roles count against the account's): their
+    counts add up, located at the first one's spec node."""
+    merged: dict[str, Usage] = {}
+    for counts in _counters():
+        for used in counts(spec):
+            if used.quota != quota_id:
+                continue
+            seen = merged.get(used.scope)
+            merged[used.scope] = (
+                used if seen is None else replace(seen, count=seen.count + used.count)
+            )
+    return list(merged.values())

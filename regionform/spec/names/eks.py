@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from regionform.spec.model import Region, Spec
 from regionform.spec.names import DerivedName
+from regionform.spec.quotas import Usage
 
 
 def cluster_name(spec: Spec, region: Region) -> str:
@@ -27,3 +28,18 @@ def derived(spec: Spec) -> list[DerivedName]:
             DerivedName(f"alias/{name}-eks", 256, "KMS alias for EKS", path),
         ]
     return names
+
+
+# Per cluster: the control plane's role, the nodes' role, and the IRSA roles of the two
+# default add-ons that get one (vpc-cni, aws-ebs-csi-driver); Fargate profiles add one more.
+CLUSTER_ROLES = 4
+
+
+def counts(spec: Spec) -> list[Usage]:
+    """IAM roles of every cluster: four each, five with Fargate profiles."""
+    roles = sum(
+        CLUSTER_ROLES + (1 if region.cluster.fargate_profiles else 0)
+        for region in spec.regions
+        if region.cluster is not None
+    )
+    return [Usage("iam-roles", "account", roles, ("regions",))] if roles else []

@@ -76,12 +76,12 @@ def derived(spec: Spec) -> list[DerivedName]:
 
 def counts(spec: Spec) -> list[Usage]:
     """DB instances per region: the region's database (a replica is one too) and one per
-    silo tenant homed there."""
+    silo tenant homed there; and their monitoring roles, against the account's IAM roles."""
     silos: dict[str, int] = {}
     for tenant in spec.tenants:
         if tenant.tier == "silo":
             silos[tenant.home] = silos.get(tenant.home, 0) + 1
-    return [
+    instances = [
         Usage(
             "rds-db-instances",
             region.name,
@@ -91,3 +91,7 @@ def counts(spec: Spec) -> list[Usage]:
         for region in spec.regions
         if region.database is not None
     ]
+    # Each DB instance has its Enhanced Monitoring role (the module's default interval is 30 s);
+    # the backup copies in other regions create no instance and no role.
+    roles = sum(u.count for u in instances)
+    return instances + ([Usage("iam-roles", "account", roles, ("regions",))] if roles else [])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from regionform.spec.model import Region, Spec
 from regionform.spec.names import DerivedName
+from regionform.spec.quotas import Usage
 
 COMPASS = {
     "north": "n",
@@ -46,3 +47,22 @@ def derived(spec: Spec) -> list[DerivedName]:
                 DerivedName(f"{rg}-default", ID_LIMIT, "ElastiCache user id", path),
             ]
     return names
+
+
+def counts(spec: Spec) -> list[Usage]:
+    """ElastiCache nodes per region: the region's cache has shards * (replicas + 1) nodes, one
+    shard with cluster mode disabled. A Global Datastore secondary has its primary's shards."""
+    usages = []
+    for region in spec.regions:
+        cache = region.cache
+        if cache is None:
+            continue
+        shards = 1 if cache.shards is None else cache.shards
+        source = spec.region(cache.secondary_of) if cache.secondary_of is not None else None
+        if cache.shards is not None and source is not None and source.cache is not None:
+            shards = source.cache.shards or shards
+        nodes = shards * (cache.replicas + 1)
+        usages.append(
+            Usage("elasticache-nodes", region.name, nodes, ("regions", region.name, "cache"))
+        )
+    return usages

@@ -5,6 +5,7 @@ from __future__ import annotations
 from regionform.spec.data import needs_s3, replica_buckets
 from regionform.spec.model import Region, Spec, Tenant
 from regionform.spec.names import PARTITION, DerivedName
+from regionform.spec.quotas import Usage
 
 BUCKET_NAME_LIMIT = 63
 PURPOSE_LIMIT = 32  # the module's bucket key
@@ -77,3 +78,14 @@ def derived(spec: Spec) -> list[DerivedName]:
                 )
             )
     return names
+
+
+def counts(spec: Spec) -> list[Usage]:
+    """IAM roles: one replication role per bucket that replicates to another region."""
+    roles = sum(
+        1
+        for region in spec.regions
+        for bucket in region.buckets
+        if bucket.replicate_to is not None and spec.region(bucket.replicate_to) is not None
+    )
+    return [Usage("iam-roles", "account", roles, ("regions",))] if roles else []

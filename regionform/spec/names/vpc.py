@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from regionform.spec.model import Region, Spec
 from regionform.spec.names import DerivedName
+from regionform.spec.quotas import Usage
 
 
 def vpc_name(spec: Spec, region: Region) -> str:
@@ -25,3 +26,8 @@ def derived(spec: Spec) -> list[DerivedName]:
             DerivedName(f"alias/{name}/flow-logs", 256, "KMS alias for flow logs", path),
         ]
     return names
+
+
+def counts(spec: Spec) -> list[Usage]:
+    """IAM roles: each region's VPC has its flow-logs delivery role."""
+    return [Usage("iam-roles", "account", len(spec.regions), ("regions",))]
