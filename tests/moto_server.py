@@ -32,11 +32,13 @@ STOP_TIMEOUT_SECONDS = 10.0
 # app adds next to them (sqs, sns). Anything not listed would go to real AWS: never.
 SERVICES = (
     "acm",
+    "cloudfront",
     "cloudwatch",
     "dynamodb",
     "ec2",
     "eks",
     "elasticache",
+    "elbv2",
     "iam",
     "kms",
     "logs",

@@ -20,8 +20,10 @@ from spec_edit import assert_lints_to, edit, write_spec
 from regionform.api import generate, load_spec
 from regionform.document import Move
 from regionform.generators import root as root_generator
+from regionform.generators.renames import VERSION_MOVES
 from regionform.generators.root import generate_root, moves
 from regionform.generators.s3 import BUCKET_RESOURCES, OBJECT_LOCK_RESOURCES, REPLICATION_RESOURCES
+from regionform.spec.model import Spec
 
 BASE = """\
 version: 1
@@ -93,9 +95,18 @@ def test_renaming_moves_every_address_of_the_tenant_and_the_bucket(tmp_path: Pat
         ("module.rds_tenant_wealth_desk", "module.rds_tenant_wealth_advisory"),
         ("module.rds_tenant_backups_wealth_desk", "module.rds_tenant_backups_wealth_advisory"),
         (
-            'module.route53.aws_route53_record.tenant["wealth-desk"]',
-            'module.route53.aws_route53_record.tenant["wealth-advisory"]',
+            'module.route53.aws_route53_record.this["tenant/wealth-desk"]',
+            'module.route53.aws_route53_record.this["tenant/wealth-advisory"]',
         ),
+        # The version move of the one-resource route53 module, under every id the tenant
+        # has had: state from before the upgrade chains through the rename.
+        *[
+            (
+                f'module.route53.aws_route53_record.tenant["{tid}"]',
+                f'module.route53.aws_route53_record.this["tenant/{tid}"]',
+            )
+            for tid in ("wealth-desk", "wealth-advisory")
+        ],
         *[
             (f'{s3}.{r}["audit-logs"]', f'{s3}.{r}["audit-trail"]')
             for r in bucket + REPLICATION_RESOURCES
@@ -143,10 +154,17 @@ def test_renaming_keeps_every_aws_name(tmp_path: Path) -> None:
     assert new["route53"]["tenant_records"] == {"wealth-advisory": "ap-south-1"}
 
 
-def test_a_spec_without_renames_has_no_moved_file(tmp_path: Path) -> None:
-    assert "moved" not in _document(tmp_path, BASE)
-    for example in EXAMPLES:
-        assert "moved" not in generate_root(load_spec(example)).document, example.name
+def _version_moves(spec: Spec) -> list[Move]:
+    return [move for version in VERSION_MOVES for move in version(spec)]
+
+
+def test_a_spec_without_renames_moves_only_what_regionform_versions_changed(
+    tmp_path: Path,
+) -> None:
+    for spec in [load_spec(_write(tmp_path, BASE)), *map(load_spec, EXAMPLES)]:
+        assert moves(spec) == _version_moves(spec), spec.project
+    no_dns = BASE[: BASE.index("dns:\n")] + BASE[BASE.index("tenants:\n") :]
+    assert "moved" not in _document(tmp_path, no_dns)
 
 
 def test_renaming_without_renamed_from_moves_nothing_and_renames_aws_names(
@@ -155,7 +173,9 @@ def test_renaming_without_renamed_from_moves_nothing_and_renames_aws_names(
     # The negative control: what renamed_from prevents.
     text = edit(BASE, "  wealth-desk:\n", "  wealth-advisory:\n")
     document = _document(tmp_path, text)
-    assert "moved" not in document
+    assert document["moved"]["moved"] == [
+        move.block() for move in _version_moves(load_spec(_write(tmp_path, text)))
+    ]
     assert _modules(document)["rds_tenant_wealth_advisory"]["identifier"] == (
         "acme-prod-wealth-advisory"
     )

@@ -13,50 +13,68 @@ locals {
 
   endpoints = {
     for k, e in var.endpoints : k => {
-      target        = lower(trimsuffix(e.fqdn, "."))
-      alias         = e.alias_zone_id != null
-      alias_zone_id = e.alias_zone_id
+      # A generated load balancer or distribution (alias_target) or a typed name (fqdn).
+      target        = e.alias_target != null ? e.alias_target.dns_name : lower(trimsuffix(e.fqdn, "."))
+      alias         = e.alias_target != null || e.alias_zone_id != null
+      alias_zone_id = e.alias_target != null ? e.alias_target.zone_id : e.alias_zone_id
     }
   }
 
-  # for_each keys are "<name>/<set identifier>" (tenants: "<tenant>"), "@" standing for the apex,
-  # so adding a country, region or tenant never changes the address of another record.
+  # Every record in one map, keyed "<policy>/<name>/<set identifier>" ("@" standing for the
+  # apex; tenants: "tenant/<id>"), so adding a country, region or tenant never changes the
+  # address of another record. Each entry carries every routing field (null when unused): one
+  # resource renders them all, its routing block chosen by `policy`.
+  record_defaults = {
+    country        = null
+    continent      = null
+    latency_region = null
+    failover_type  = null
+    set_identifier = null
+  }
+
   geolocation_records = {
-    for r in var.geolocation_records : "${r.name == "" ? "@" : r.name}/${r.set_identifier}" => {
+    for r in var.geolocation_records : "geolocation/${r.name == "" ? "@" : r.name}/${r.set_identifier}" => merge(local.record_defaults, {
+      policy         = "geolocation"
       fqdn           = r.name == "" ? var.domain_name : "${r.name}.${var.domain_name}"
       set_identifier = r.set_identifier
       endpoint       = r.endpoint
       country        = r.default ? "*" : r.country
       continent      = r.default ? null : r.continent
-    }
+    })
   }
 
   latency_records = {
-    for r in var.latency_records : "${r.name == "" ? "@" : r.name}/${r.endpoint}" => {
+    for r in var.latency_records : "latency/${r.name == "" ? "@" : r.name}/${r.endpoint}" => merge(local.record_defaults, {
+      policy         = "latency"
       fqdn           = r.name == "" ? var.domain_name : "${r.name}.${var.domain_name}"
       set_identifier = r.endpoint
       endpoint       = r.endpoint
-    }
+      latency_region = r.endpoint
+    })
   }
 
   failover_records = merge([
     for r in var.failover_records : {
       for role, endpoint in { PRIMARY = r.primary, SECONDARY = r.secondary } :
-      "${r.name == "" ? "@" : r.name}/${lower(role)}" => {
+      "failover/${r.name == "" ? "@" : r.name}/${lower(role)}" => merge(local.record_defaults, {
+        policy         = "failover"
         fqdn           = r.name == "" ? var.domain_name : "${r.name}.${var.domain_name}"
         set_identifier = lower(role)
         failover_type  = role
         endpoint       = endpoint
-      }
+      })
     }
   ]...)
 
   tenant_records = {
-    for t, endpoint in var.tenant_records : t => {
+    for t, endpoint in var.tenant_records : "tenant/${t}" => merge(local.record_defaults, {
+      policy   = "simple"
       fqdn     = "${t}.${var.domain_name}"
       endpoint = endpoint
-    }
+    })
   }
+
+  records = merge(local.geolocation_records, local.latency_records, local.failover_records, local.tenant_records)
 
   query_log_group_name = "/aws/route53/${var.domain_name}"
   query_log_kms_key_arn = var.query_logging ? (
@@ -114,11 +132,14 @@ resource "aws_route53_health_check" "this" {
 }
 
 ################################################################################
-# Records: alias A records when the endpoint has alias_zone_id, CNAMEs otherwise
+# Records: alias A records to load balancers / distributions, CNAMEs to typed names
 ################################################################################
 
-resource "aws_route53_record" "geolocation" {
-  for_each = local.geolocation_records
+# Tenant (simple) records carry the endpoint's health check too, for visibility and so the
+# record can later gain a routing policy without losing it; Route 53 only acts on it when
+# choosing between records.
+resource "aws_route53_record" "this" {
+  for_each = local.records
 
   zone_id         = local.zone_id
   name            = each.value.fqdn
@@ -128,82 +149,27 @@ resource "aws_route53_record" "geolocation" {
   set_identifier  = each.value.set_identifier
   health_check_id = aws_route53_health_check.this[each.value.endpoint].id
 
-  geolocation_routing_policy {
-    country   = each.value.country
-    continent = each.value.continent
-  }
-
-  dynamic "alias" {
-    for_each = local.endpoints[each.value.endpoint].alias ? [local.endpoints[each.value.endpoint]] : []
+  dynamic "geolocation_routing_policy" {
+    for_each = each.value.policy == "geolocation" ? [each.value] : []
     content {
-      name                   = alias.value.target
-      zone_id                = alias.value.alias_zone_id
-      evaluate_target_health = true
+      country   = geolocation_routing_policy.value.country
+      continent = geolocation_routing_policy.value.continent
     }
   }
-}
 
-resource "aws_route53_record" "latency" {
-  for_each = local.latency_records
-
-  zone_id         = local.zone_id
-  name            = each.value.fqdn
-  type            = local.endpoints[each.value.endpoint].alias ? "A" : "CNAME"
-  ttl             = local.endpoints[each.value.endpoint].alias ? null : var.ttl
-  records         = local.endpoints[each.value.endpoint].alias ? null : [local.endpoints[each.value.endpoint].target]
-  set_identifier  = each.value.set_identifier
-  health_check_id = aws_route53_health_check.this[each.value.endpoint].id
-
-  latency_routing_policy {
-    region = each.value.endpoint
-  }
-
-  dynamic "alias" {
-    for_each = local.endpoints[each.value.endpoint].alias ? [local.endpoints[each.value.endpoint]] : []
+  dynamic "latency_routing_policy" {
+    for_each = each.value.policy == "latency" ? [each.value] : []
     content {
-      name                   = alias.value.target
-      zone_id                = alias.value.alias_zone_id
-      evaluate_target_health = true
+      region = latency_routing_policy.value.latency_region
     }
   }
-}
 
-resource "aws_route53_record" "failover" {
-  for_each = local.failover_records
-
-  zone_id         = local.zone_id
-  name            = each.value.fqdn
-  type            = local.endpoints[each.value.endpoint].alias ? "A" : "CNAME"
-  ttl             = local.endpoints[each.value.endpoint].alias ? null : var.ttl
-  records         = local.endpoints[each.value.endpoint].alias ? null : [local.endpoints[each.value.endpoint].target]
-  set_identifier  = each.value.set_identifier
-  health_check_id = aws_route53_health_check.this[each.value.endpoint].id
-
-  failover_routing_policy {
-    type = each.value.failover_type
-  }
-
-  dynamic "alias" {
-    for_each = local.endpoints[each.value.endpoint].alias ? [local.endpoints[each.value.endpoint]] : []
+  dynamic "failover_routing_policy" {
+    for_each = each.value.policy == "failover" ? [each.value] : []
     content {
-      name                   = alias.value.target
-      zone_id                = alias.value.alias_zone_id
-      evaluate_target_health = true
+      type = failover_routing_policy.value.failover_type
     }
   }
-}
-
-# Simple records: the health check is attached for visibility and so the record can later
-# gain a routing policy without losing it; Route 53 only acts on it when choosing between records.
-resource "aws_route53_record" "tenant" {
-  for_each = local.tenant_records
-
-  zone_id         = local.zone_id
-  name            = each.value.fqdn
-  type            = local.endpoints[each.value.endpoint].alias ? "A" : "CNAME"
-  ttl             = local.endpoints[each.value.endpoint].alias ? null : var.ttl
-  records         = local.endpoints[each.value.endpoint].alias ? null : [local.endpoints[each.value.endpoint].target]
-  health_check_id = aws_route53_health_check.this[each.value.endpoint].id
 
   dynamic "alias" {
     for_each = local.endpoints[each.value.endpoint].alias ? [local.endpoints[each.value.endpoint]] : []

@@ -15,12 +15,7 @@ output "health_check_ids" {
 
 output "record_fqdns" {
   description = "FQDN of every record, keyed by \"<kind>/<record key>\" (e.g. geolocation/api/IN, latency/cdn/ap-south-1, failover/app/primary, tenant/acme)."
-  value = merge(
-    { for k, r in aws_route53_record.geolocation : "geolocation/${k}" => r.fqdn },
-    { for k, r in aws_route53_record.latency : "latency/${k}" => r.fqdn },
-    { for k, r in aws_route53_record.failover : "failover/${k}" => r.fqdn },
-    { for k, r in aws_route53_record.tenant : "tenant/${k}" => r.fqdn },
-  )
+  value       = { for k, r in aws_route53_record.this : k => r.fqdn }
 }
 
 output "dnssec_kms_key_arn" {

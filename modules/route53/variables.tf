@@ -46,9 +46,13 @@ variable "zone_id" {
 }
 
 variable "endpoints" {
-  description = "Regional endpoints keyed by AWS region name. fqdn is the regional DNS name (e.g. an ALB); with alias_zone_id the records are alias A records (evaluate_target_health) else CNAMEs. Each endpoint gets a Route 53 health check."
+  description = "Regional endpoints keyed by AWS region name, each exactly one of: alias_target, the DNS name and hosted zone of a load balancer or distribution this estate creates (pass the module outputs, e.g. module.alb.dns_name and module.alb.zone_id); or fqdn, a typed DNS name of one that lives elsewhere, with alias_zone_id when it is an AWS alias target. Alias endpoints give alias A records (evaluate_target_health), others CNAMEs. Each endpoint gets a Route 53 health check."
   type = map(object({
-    fqdn          = string
+    alias_target = optional(object({
+      dns_name = string
+      zone_id  = string
+    }))
+    fqdn          = optional(string)
     alias_zone_id = optional(string)
     health_check = optional(object({
       path              = optional(string, "/health")
@@ -71,8 +75,18 @@ variable "endpoints" {
   }
 
   validation {
+    condition     = alltrue([for e in values(var.endpoints) : (e.alias_target == null) != (e.fqdn == null)])
+    error_message = "Each endpoint needs exactly one of alias_target (a load balancer or distribution of this estate) or fqdn (a typed name)."
+  }
+
+  validation {
+    condition     = alltrue([for e in values(var.endpoints) : e.alias_target == null || e.alias_zone_id == null])
+    error_message = "alias_zone_id goes with a typed fqdn; an alias_target carries its own zone_id."
+  }
+
+  validation {
     condition = alltrue([
-      for e in values(var.endpoints) : length(e.fqdn) <= 253 && can(regex("^([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}\\.?$", e.fqdn))
+      for e in values(var.endpoints) : e.fqdn == null ? true : length(e.fqdn) <= 253 && can(regex("^([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}\\.?$", e.fqdn))
     ])
     error_message = "endpoints fqdn must be a DNS name (e.g. bizflow-123456.ap-south-1.elb.amazonaws.com)."
   }
@@ -194,9 +208,9 @@ variable "geolocation_records" {
 
   validation {
     condition = alltrue([
-      for r in var.geolocation_records : r.name != "" || var.endpoints[r.endpoint].alias_zone_id != null if contains(keys(var.endpoints), r.endpoint)
+      for r in var.geolocation_records : r.name != "" || var.endpoints[r.endpoint].alias_target != null || var.endpoints[r.endpoint].alias_zone_id != null if contains(keys(var.endpoints), r.endpoint)
     ])
-    error_message = "Records at the zone apex (name \"\") need an alias endpoint (alias_zone_id): a CNAME cannot live at the apex."
+    error_message = "Records at the zone apex (name \"\") need an alias endpoint (alias_target or alias_zone_id): a CNAME cannot live at the apex."
   }
 }
 
@@ -225,9 +239,9 @@ variable "latency_records" {
 
   validation {
     condition = alltrue([
-      for r in var.latency_records : r.name != "" || var.endpoints[r.endpoint].alias_zone_id != null if contains(keys(var.endpoints), r.endpoint)
+      for r in var.latency_records : r.name != "" || var.endpoints[r.endpoint].alias_target != null || var.endpoints[r.endpoint].alias_zone_id != null if contains(keys(var.endpoints), r.endpoint)
     ])
-    error_message = "Records at the zone apex (name \"\") need an alias endpoint (alias_zone_id): a CNAME cannot live at the apex."
+    error_message = "Records at the zone apex (name \"\") need an alias endpoint (alias_target or alias_zone_id): a CNAME cannot live at the apex."
   }
 
   validation {
@@ -269,16 +283,16 @@ variable "failover_records" {
 
   validation {
     condition = alltrue([
-      for r in var.failover_records : r.name != "" || var.endpoints[r.primary].alias_zone_id != null if contains(keys(var.endpoints), r.primary)
+      for r in var.failover_records : r.name != "" || var.endpoints[r.primary].alias_target != null || var.endpoints[r.primary].alias_zone_id != null if contains(keys(var.endpoints), r.primary)
     ])
-    error_message = "Records at the zone apex (name \"\") need an alias endpoint (alias_zone_id): a CNAME cannot live at the apex."
+    error_message = "Records at the zone apex (name \"\") need an alias endpoint (alias_target or alias_zone_id): a CNAME cannot live at the apex."
   }
 
   validation {
     condition = alltrue([
-      for r in var.failover_records : r.name != "" || var.endpoints[r.secondary].alias_zone_id != null if contains(keys(var.endpoints), r.secondary)
+      for r in var.failover_records : r.name != "" || var.endpoints[r.secondary].alias_target != null || var.endpoints[r.secondary].alias_zone_id != null if contains(keys(var.endpoints), r.secondary)
     ])
-    error_message = "Records at the zone apex (name \"\") need an alias endpoint (alias_zone_id): a CNAME cannot live at the apex."
+    error_message = "Records at the zone apex (name \"\") need an alias endpoint (alias_target or alias_zone_id): a CNAME cannot live at the apex."
   }
 
   validation {

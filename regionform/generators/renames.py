@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from itertools import pairwise
 
 from regionform.document import Move
+from regionform.generators import route53
 from regionform.spec.model import Spec
 
 # Addresses that changed between regionform versions: one entry per change, each a function
@@ -19,7 +20,10 @@ from regionform.spec.model import Spec
 # `kms_<region>` call to `keys_<region>`:
 #     lambda spec: [Move(f"module.kms_{r.alias}", f"module.keys_{r.alias}") for r in spec.regions]
 # Entries stay for good: a user may upgrade from any older version.
-VERSION_MOVES: tuple[Callable[[Spec], Iterable[Move]], ...] = ()
+VERSION_MOVES: tuple[Callable[[Spec], Iterable[Move]], ...] = (
+    # 0.x → route53 records in one resource with dynamic routing blocks.
+    route53.one_record_resource,
+)
 
 
 def steps(history: tuple[str, ...]) -> list[tuple[str, str]]:

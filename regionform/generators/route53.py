@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from regionform.document import ModuleCall, Move, instance, literal, ref
-from regionform.generators.renames import steps
 from regionform.spec.aws import GLOBAL_REGION
 from regionform.spec.model import Dns, Region, Spec
 from regionform.spec.names.route53 import CALL
 from regionform.spec.routing import geolocation
+
+RECORD = f"module.{CALL}.aws_route53_record.this"
 
 
 def _endpoints(spec: Spec, dns: Dns) -> dict[str, Any]:
@@ -115,12 +117,45 @@ class Route53Generator:
         holds no data, and the zone and health checks stay."""
         if spec.dns is None or not spec.dns.tenant_records:
             return []
-        record = f"module.{CALL}.aws_route53_record.tenant"
         return [
-            Move(instance(record, old), instance(record, new))
+            Move(instance(RECORD, f"tenant/{old}"), instance(RECORD, f"tenant/{new}"))
             for tenant in spec.tenants
-            for old, new in steps(tenant.history)
+            for old, new in pairwise(tenant.history)
         ]
 
 
 GENERATOR = Route53Generator()
+
+
+def _apex(name: str) -> str:
+    return name or "@"
+
+
+def one_record_resource(spec: Spec) -> list[Move]:
+    """Version move: records lived in four resources, one per routing policy
+    (`aws_route53_record.geolocation["api/IN"]`, `.latency["cdn/ap-south-1"]`,
+    `.failover["app/primary"]`, `.tenant["acme"]`); they now share one resource keyed
+    `<policy>/<old key>`. Tenants move under every id they have had, so an upgrade and a
+    rename in one step chain (old id, old resource → old id, new resource → new id)."""
+    if spec.dns is None:
+        return []
+    arguments = _arguments(spec, spec.dns)
+    old = f"module.{CALL}.aws_route53_record"
+    keys: list[tuple[str, str]] = [
+        ("geolocation", f"{_apex(r['name'])}/{r['set_identifier']}")
+        for r in arguments["geolocation_records"]
+    ]
+    keys += [
+        ("latency", f"{_apex(r['name'])}/{r['endpoint']}") for r in arguments["latency_records"]
+    ]
+    keys += [
+        ("failover", f"{_apex(r['name'])}/{role}")
+        for r in arguments["failover_records"]
+        for role in ("primary", "secondary")
+    ]
+    if spec.dns.tenant_records:
+        keys += [("tenant", tid) for tenant in spec.tenants for tid in tenant.history]
+    return [
+        Move(instance(f"{old}.{policy}", key), instance(RECORD, f"{policy}/{key}"))
+        for policy, key in keys
+    ]

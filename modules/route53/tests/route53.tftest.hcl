@@ -45,9 +45,8 @@ variables {
 
   endpoints = {
     "ap-south-1" = {
-      fqdn          = "bizflow-aps1-1234567890.ap-south-1.elb.amazonaws.com"
-      alias_zone_id = "ZP97RAFLXTNZK"
-      health_check  = { regions = ["us-east-1", "eu-west-1", "ap-southeast-1"] }
+      alias_target = { dns_name = "bizflow-aps1-1234567890.ap-south-1.elb.amazonaws.com", zone_id = "ZP97RAFLXTNZK" }
+      health_check = { regions = ["us-east-1", "eu-west-1", "ap-southeast-1"] }
     }
     "ap-southeast-1" = {
       fqdn          = "bizflow-apse1-1234567890.ap-southeast-1.elb.amazonaws.com"
@@ -55,9 +54,8 @@ variables {
       health_check  = { regions = ["us-east-1", "eu-west-1", "ap-southeast-1"] }
     }
     "me-south-1" = {
-      fqdn          = "bizflow-mes1-1234567890.me-south-1.elb.amazonaws.com"
-      alias_zone_id = "ZS929ML54UICD"
-      health_check  = { regions = ["us-east-1", "eu-west-1", "ap-southeast-1"] }
+      alias_target = { dns_name = "bizflow-mes1-1234567890.me-south-1.elb.amazonaws.com", zone_id = "ZS929ML54UICD" }
+      health_check = { regions = ["us-east-1", "eu-west-1", "ap-southeast-1"] }
     }
     "eu-west-2" = {
       fqdn          = "bizflow-euw2-1234567890.eu-west-2.elb.amazonaws.com"
@@ -104,8 +102,9 @@ run "bizflow_routing" {
   }
 
   assert {
-    condition = toset(keys(aws_route53_record.geolocation)) == toset([
-      "api/IN", "api/SG", "api/MY", "api/AE", "api/GB", "api/EU", "api/default",
+    condition = toset([for k, r in aws_route53_record.this : k if startswith(k, "geolocation/")]) == toset([
+      "geolocation/api/IN", "geolocation/api/SG", "geolocation/api/MY", "geolocation/api/AE",
+      "geolocation/api/GB", "geolocation/api/EU", "geolocation/api/default",
     ])
     error_message = "One geolocation record per location, keyed by name/set_identifier."
   }
@@ -113,34 +112,35 @@ run "bizflow_routing" {
   assert {
     condition = alltrue([
       for k, c in { "api/IN" = "IN", "api/SG" = "SG", "api/MY" = "MY", "api/AE" = "AE", "api/GB" = "GB" } :
-      aws_route53_record.geolocation[k].geolocation_routing_policy[0].country == c
+      aws_route53_record.this["geolocation/${k}"].geolocation_routing_policy[0].country == c
     ])
     error_message = "Each country record must carry its country code."
   }
 
   assert {
-    condition     = aws_route53_record.geolocation["api/EU"].geolocation_routing_policy[0].continent == "EU"
+    condition     = aws_route53_record.this["geolocation/api/EU"].geolocation_routing_policy[0].continent == "EU"
     error_message = "The EU record must use the EU continent."
   }
 
   assert {
-    condition     = aws_route53_record.geolocation["api/default"].geolocation_routing_policy[0].country == "*"
+    condition     = aws_route53_record.this["geolocation/api/default"].geolocation_routing_policy[0].country == "*"
     error_message = "The default geolocation record must use country \"*\"."
   }
 
   assert {
     condition = (
-      aws_route53_record.geolocation["api/AE"].alias[0].name == "bizflow-mes1-1234567890.me-south-1.elb.amazonaws.com" &&
-      aws_route53_record.geolocation["api/MY"].alias[0].zone_id == "Z1LMS91P8CMLE5" &&
-      aws_route53_record.geolocation["api/default"].alias[0].name == "bizflow-aps1-1234567890.ap-south-1.elb.amazonaws.com"
+      aws_route53_record.this["geolocation/api/AE"].alias[0].name == "bizflow-mes1-1234567890.me-south-1.elb.amazonaws.com" &&
+      aws_route53_record.this["geolocation/api/MY"].alias[0].zone_id == "Z1LMS91P8CMLE5" &&
+      aws_route53_record.this["geolocation/api/default"].alias[0].name == "bizflow-aps1-1234567890.ap-south-1.elb.amazonaws.com"
     )
     error_message = "Geolocation records must point at the endpoint of their region."
   }
 
   assert {
     condition = alltrue([
-      for r in aws_route53_record.geolocation :
+      for k, r in aws_route53_record.this :
       r.name == "api.bizflow.app" && r.type == "A" && r.alias[0].evaluate_target_health && r.ttl == null
+      if startswith(k, "geolocation/")
     ])
     error_message = "Alias endpoints must give alias A records on api.bizflow.app evaluating target health."
   }
@@ -164,30 +164,30 @@ run "bizflow_routing" {
 
   assert {
     condition = (
-      aws_route53_record.latency["cdn/eu-west-2"].latency_routing_policy[0].region == "eu-west-2" &&
-      aws_route53_record.latency["cdn/eu-west-2"].set_identifier == "eu-west-2" &&
-      aws_route53_record.latency["cdn/eu-west-2"].name == "cdn.bizflow.app" &&
-      length(aws_route53_record.latency) == 4
+      aws_route53_record.this["latency/cdn/eu-west-2"].latency_routing_policy[0].region == "eu-west-2" &&
+      aws_route53_record.this["latency/cdn/eu-west-2"].set_identifier == "eu-west-2" &&
+      aws_route53_record.this["latency/cdn/eu-west-2"].name == "cdn.bizflow.app" &&
+      length([for k, r in aws_route53_record.this : k if startswith(k, "latency/")]) == 4
     )
     error_message = "Latency records must use the endpoint key as region and set identifier."
   }
 
   assert {
     condition = (
-      aws_route53_record.failover["app/primary"].failover_routing_policy[0].type == "PRIMARY" &&
-      aws_route53_record.failover["app/primary"].alias[0].zone_id == "ZP97RAFLXTNZK" &&
-      aws_route53_record.failover["app/secondary"].failover_routing_policy[0].type == "SECONDARY" &&
-      aws_route53_record.failover["app/secondary"].alias[0].zone_id == "Z1LMS91P8CMLE5"
+      aws_route53_record.this["failover/app/primary"].failover_routing_policy[0].type == "PRIMARY" &&
+      aws_route53_record.this["failover/app/primary"].alias[0].zone_id == "ZP97RAFLXTNZK" &&
+      aws_route53_record.this["failover/app/secondary"].failover_routing_policy[0].type == "SECONDARY" &&
+      aws_route53_record.this["failover/app/secondary"].alias[0].zone_id == "Z1LMS91P8CMLE5"
     )
     error_message = "Failover must send PRIMARY to the primary endpoint and SECONDARY to the DR endpoint."
   }
 
   assert {
     condition = (
-      aws_route53_record.tenant["acme"].name == "acme.bizflow.app" &&
-      aws_route53_record.tenant["globex"].name == "globex.bizflow.app" &&
-      aws_route53_record.tenant["globex"].alias[0].zone_id == "ZHURV8PSTC4K8" &&
-      aws_route53_record.tenant["acme"].set_identifier == null
+      aws_route53_record.this["tenant/acme"].name == "acme.bizflow.app" &&
+      aws_route53_record.this["tenant/globex"].name == "globex.bizflow.app" &&
+      aws_route53_record.this["tenant/globex"].alias[0].zone_id == "ZHURV8PSTC4K8" &&
+      aws_route53_record.this["tenant/acme"].set_identifier == null
     )
     error_message = "Tenant records must be <tenant>.<domain> pointing at their endpoint."
   }
@@ -286,12 +286,12 @@ run "apply_outputs" {
   }
 
   assert {
-    condition     = aws_route53_record.geolocation["api/IN"].health_check_id == aws_route53_health_check.this["ap-south-1"].id
+    condition     = aws_route53_record.this["geolocation/api/IN"].health_check_id == aws_route53_health_check.this["ap-south-1"].id
     error_message = "Geolocation records must carry their endpoint's health check."
   }
 
   assert {
-    condition     = aws_route53_record.tenant["globex"].health_check_id == aws_route53_health_check.this["eu-west-2"].id
+    condition     = aws_route53_record.this["tenant/globex"].health_check_id == aws_route53_health_check.this["eu-west-2"].id
     error_message = "Tenant records must carry their endpoint's health check."
   }
 }
@@ -329,16 +329,16 @@ run "cname_endpoint_existing_zone_no_extras" {
   }
 
   assert {
-    condition     = length(aws_route53_zone.this) == 0 && aws_route53_record.tenant["acme"].zone_id == "Z0EXISTING12345"
+    condition     = length(aws_route53_zone.this) == 0 && aws_route53_record.this["tenant/acme"].zone_id == "Z0EXISTING12345"
     error_message = "Records must go into the existing zone."
   }
 
   assert {
     condition = (
-      aws_route53_record.tenant["acme"].type == "CNAME" &&
-      aws_route53_record.tenant["acme"].ttl == 30 &&
-      aws_route53_record.tenant["acme"].records == toset(["api-origin.ap-south-1.example.net"]) &&
-      length(aws_route53_record.tenant["acme"].alias) == 0
+      aws_route53_record.this["tenant/acme"].type == "CNAME" &&
+      aws_route53_record.this["tenant/acme"].ttl == 30 &&
+      aws_route53_record.this["tenant/acme"].records == toset(["api-origin.ap-south-1.example.net"]) &&
+      length(aws_route53_record.this["tenant/acme"].alias) == 0
     )
     error_message = "Endpoints without alias_zone_id must give CNAME records with the configured TTL."
   }
@@ -679,9 +679,9 @@ run "apex_alias_failover" {
 
   assert {
     condition = (
-      aws_route53_record.failover["@/primary"].name == "bizflow.app" &&
-      aws_route53_record.failover["@/secondary"].type == "A" &&
-      aws_route53_record.failover["@/secondary"].set_identifier == "secondary"
+      aws_route53_record.this["failover/@/primary"].name == "bizflow.app" &&
+      aws_route53_record.this["failover/@/secondary"].type == "A" &&
+      aws_route53_record.this["failover/@/secondary"].set_identifier == "secondary"
     )
     error_message = "Apex records are keyed @ and named after the domain."
   }
@@ -723,4 +723,112 @@ run "rejects_reserved_tag_key" {
   }
 
   expect_failures = [var.tags]
+}
+
+run "one_resource_one_routing_block_per_record" {
+  command = plan
+
+  assert {
+    condition = alltrue([
+      for k, r in aws_route53_record.this : (
+        length(r.geolocation_routing_policy) == (startswith(k, "geolocation/") ? 1 : 0) &&
+        length(r.latency_routing_policy) == (startswith(k, "latency/") ? 1 : 0) &&
+        length(r.failover_routing_policy) == (startswith(k, "failover/") ? 1 : 0)
+      )
+    ])
+    error_message = "Each record must carry exactly the routing block of its policy (tenant records none)."
+  }
+
+  assert {
+    condition     = length(aws_route53_record.this) == 15
+    error_message = "All 7 geolocation + 4 latency + 2 failover + 2 tenant records must come from the one resource."
+  }
+}
+
+run "saudi_arabia_and_south_america_are_two_locations" {
+  command = plan
+
+  variables {
+    geolocation_records = [
+      { name = "api", set_identifier = "SA-country", country = "SA", endpoint = "me-south-1" },
+      { name = "api", set_identifier = "SA-continent", continent = "SA", endpoint = "eu-west-2" },
+      { name = "api", set_identifier = "default", default = true, endpoint = "ap-south-1" },
+    ]
+  }
+
+  assert {
+    condition = (
+      aws_route53_record.this["geolocation/api/SA-country"].geolocation_routing_policy[0].country == "SA" &&
+      aws_route53_record.this["geolocation/api/SA-continent"].geolocation_routing_policy[0].continent == "SA" &&
+      aws_route53_record.this["geolocation/api/SA-continent"].geolocation_routing_policy[0].country == null
+    )
+    error_message = "Country SA (Saudi Arabia) and continent SA (South America) are different locations."
+  }
+}
+
+run "rejects_duplicate_continent" {
+  command = plan
+
+  variables {
+    geolocation_records = [
+      { name = "api", set_identifier = "sa-1", continent = "SA", endpoint = "me-south-1" },
+      { name = "api", set_identifier = "sa-2", continent = "SA", endpoint = "eu-west-2" },
+    ]
+  }
+
+  expect_failures = [var.geolocation_records]
+}
+
+run "rejects_endpoint_with_alias_target_and_fqdn" {
+  command = plan
+
+  variables {
+    endpoints = {
+      "ap-south-1" = {
+        alias_target = { dns_name = "a.ap-south-1.elb.amazonaws.com", zone_id = "ZP97RAFLXTNZK" }
+        fqdn         = "ap-south-1.alb.bizflow.app"
+      }
+    }
+    geolocation_records = []
+    latency_records     = []
+    failover_records    = []
+    tenant_records      = {}
+  }
+
+  expect_failures = [var.endpoints]
+}
+
+run "rejects_endpoint_without_target" {
+  command = plan
+
+  variables {
+    endpoints = {
+      "ap-south-1" = { health_check = {} }
+    }
+    geolocation_records = []
+    latency_records     = []
+    failover_records    = []
+    tenant_records      = {}
+  }
+
+  expect_failures = [var.endpoints]
+}
+
+run "rejects_alias_zone_id_with_alias_target" {
+  command = plan
+
+  variables {
+    endpoints = {
+      "ap-south-1" = {
+        alias_target  = { dns_name = "a.ap-south-1.elb.amazonaws.com", zone_id = "ZP97RAFLXTNZK" }
+        alias_zone_id = "ZP97RAFLXTNZK"
+      }
+    }
+    geolocation_records = []
+    latency_records     = []
+    failover_records    = []
+    tenant_records      = {}
+  }
+
+  expect_failures = [var.endpoints]
 }
