@@ -135,8 +135,11 @@ def one_record_resource(spec: Spec) -> list[Move]:
     """Version move: records lived in four resources, one per routing policy
     (`aws_route53_record.geolocation["api/IN"]`, `.latency["cdn/ap-south-1"]`,
     `.failover["app/primary"]`, `.tenant["acme"]`); they now share one resource keyed
-    `<policy>/<old key>`. Tenants move under every id they have had, so an upgrade and a
-    rename in one step chain (old id, old resource → old id, new resource → new id)."""
+    `<policy>/<old key>`. A renamed tenant's record moves from its oldest id, which chains
+    into the rename moves (old resource → new resource, oldest id → … → current id); Terraform
+    refuses two moves to one address, so a record already renamed under the old resource
+    (state at its current id) is replaced instead, as any renamed record is: records hold no
+    data."""
     if spec.dns is None:
         return []
     arguments = _arguments(spec, spec.dns)
@@ -154,7 +157,7 @@ def one_record_resource(spec: Spec) -> list[Move]:
         for role in ("primary", "secondary")
     ]
     if spec.dns.tenant_records:
-        keys += [("tenant", tid) for tenant in spec.tenants for tid in tenant.history]
+        keys += [("tenant", tenant.history[0]) for tenant in spec.tenants]
     return [
         Move(instance(f"{old}.{policy}", key), instance(RECORD, f"{policy}/{key}"))
         for policy, key in keys
