@@ -161,7 +161,7 @@ def _version_moves(spec: Spec) -> list[Move]:
 def test_a_spec_without_renames_moves_only_what_regionform_versions_changed(
     tmp_path: Path,
 ) -> None:
-    for spec in [load_spec(_write(tmp_path, BASE)), *map(load_spec, EXAMPLES)]:
+    for spec in [load_spec(write_spec(tmp_path, BASE)), *map(load_spec, EXAMPLES)]:
         assert moves(spec) == _version_moves(spec), spec.project
     no_dns = BASE[: BASE.index("dns:\n")] + BASE[BASE.index("tenants:\n") :]
     assert "moved" not in _document(tmp_path, no_dns)
@@ -174,7 +174,7 @@ def test_renaming_without_renamed_from_moves_nothing_and_renames_aws_names(
     text = edit(BASE, "  wealth-desk:\n", "  wealth-advisory:\n")
     document = _document(tmp_path, text)
     assert document["moved"]["moved"] == [
-        move.block() for move in _version_moves(load_spec(_write(tmp_path, text)))
+        move.block() for move in _version_moves(load_spec(write_spec(tmp_path, text)))
     ]
     assert _modules(document)["rds_tenant_wealth_advisory"]["identifier"] == (
         "acme-prod-wealth-advisory"
