@@ -63,7 +63,13 @@ def moto() -> Iterator[MotoServer]:
         yield server
 
 
-KEEP = {"global.tf.json", "versions.tf.json", "providers.tf.json", "backend.tf.json", "moved.tf.json"}
+KEEP = {
+    "global.tf.json",
+    "versions.tf.json",
+    "providers.tf.json",
+    "backend.tf.json",
+    "moved.tf.json",
+}
 RECORDS = 3 + 2 + 2 + 2  # geolocation IN, GB, default; latency cdn x2; failover app x2; tenants
 
 
@@ -115,16 +121,16 @@ def test_an_applied_estate_plans_only_moves_after_the_upgrade(
     terraform.run(root, "init", "-input=false", "-no-color")
     plan = _plan(terraform, root)
     records = [
-        change
-        for change in plan["resource_changes"]
-        if change["type"] == "aws_route53_record"
+        change for change in plan["resource_changes"] if change["type"] == "aws_route53_record"
     ]
     assert len(records) == len(blocks)
     for change in records:
         assert change["address"].startswith("module.route53.aws_route53_record.this[")
         assert change["change"]["actions"] == ["no-op"], change["address"]
         assert change["previous_address"].replace("this[", "", 1) != change["address"]
-    assert {c["address"] for c in plan["resource_changes"] if c["change"]["actions"] != ["no-op"]} == set()
+    assert {
+        c["address"] for c in plan["resource_changes"] if c["change"]["actions"] != ["no-op"]
+    } == set()
 
 
 def test_without_the_moved_blocks_every_record_would_be_replaced(
