@@ -19,10 +19,7 @@ HELP = "write atlantis.yaml: one Atlantis project per root, planned through regi
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("spec", type=Path, metavar="SPEC", help="the spec file")
-    options.out(parser, "the roots are under OUT/<environment>/")
-    options.output_format(parser)
-    options.layout(parser)
+    options.spec_and_roots(parser)
     parser.add_argument(
         "--write",
         default="atlantis.yaml",

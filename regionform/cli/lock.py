@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from regionform.cli import options
 
@@ -18,10 +17,7 @@ HELP = "write each root's .terraform.lock.hcl (terraform providers lock) for you
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("spec", type=Path, metavar="SPEC", help="the spec file")
-    options.out(parser, "the roots are under OUT/<environment>/")
-    options.output_format(parser)
-    options.layout(parser)
+    options.spec_and_roots(parser)
     parser.add_argument(
         "--platform",
         dest="platforms",

@@ -30,3 +30,11 @@ def output_format(parser: argparse.ArgumentParser, default: str | None = "hcl") 
         default=default,
         help="hcl or json" + (f" (default: {default})" if default else ""),
     )
+
+
+def spec_and_roots(parser: argparse.ArgumentParser) -> None:
+    """SPEC and where its generated roots are: what every command working on roots takes."""
+    parser.add_argument("spec", type=Path, metavar="SPEC", help="the spec file")
+    out(parser, "the roots are under OUT/<environment>/")
+    output_format(parser)
+    layout(parser)

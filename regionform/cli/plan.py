@@ -17,10 +17,7 @@ HELP = "generate, then terraform init and plan every root; one summary table"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("spec", type=Path, metavar="SPEC", help="the spec file")
-    options.out(parser, "the roots are under OUT/<environment>/")
-    options.output_format(parser)
-    options.layout(parser)
+    options.spec_and_roots(parser)
     parser.add_argument(
         "--root",
         dest="roots",
