@@ -66,6 +66,7 @@ def test_a_quota_file_that_is_not_the_listing_is_a_usage_error(tmp_path: Path) -
 
 # Estates that between them use every record kind and every role the modules create.
 ESTATES = [
+    Path(__file__).parent / "rules" / "rf174" / "over-the-quota.yaml",
     Path(__file__).parent / "rules" / "rf173" / "over-the-quota.yaml",
     *sorted((Path(__file__).parent.parent / "examples").glob("*.yaml")),
     *sorted((Path(__file__).parent / "rules" / "clean").glob("*.yaml")),
@@ -127,6 +128,11 @@ def nodes_generated(calls: list[ModuleCall]) -> dict[str, int]:
     return nodes
 
 
+def buckets_generated(calls: list[ModuleCall]) -> int:
+    """S3 buckets the s3 calls will create: each call's buckets and its access-logs bucket."""
+    return sum(len(call.arguments["buckets"]) + 1 for call in calls if call.module == "s3")
+
+
 @pytest.mark.parametrize("path", ESTATES, ids=lambda p: p.name)
 def test_the_counts_are_what_the_generators_create(path: Path) -> None:
     spec = load_spec(path)
@@ -137,6 +143,8 @@ def test_the_counts_are_what_the_generators_create(path: Path) -> None:
     assert roles == roles_generated(calls)
     nodes = {u.scope: u.count for u in usage(spec, "elasticache-nodes")}
     assert nodes == nodes_generated(calls)
+    buckets = sum(u.count for u in usage(spec, "s3-buckets"))
+    assert buckets == buckets_generated(calls)
 
 
 def test_roles_from_every_module_add_up_against_the_one_account_quota() -> None:
@@ -151,3 +159,11 @@ def test_the_record_quota_is_raised_in_us_east_1() -> None:
     output = result.stdout + result.stderr
     assert f"{over}:14:1: RF171 the hosted zone acme.io will hold 10001 Route 53 records" in output
     assert "--quota-code L-E209CC9F --desired-value 10001 --region us-east-1" in output
+
+
+def test_the_bucket_quota_is_raised_in_us_east_1() -> None:
+    over = Path(__file__).parent / "rules" / "rf174" / "over-the-quota.yaml"
+    result = invoke(["lint", str(over)])
+    output = result.stdout + result.stderr
+    assert "the account will hold 10001 S3 general purpose buckets" in output
+    assert "--quota-code L-DC2B2D3D --desired-value 10001 --region us-east-1" in output

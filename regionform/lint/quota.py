@@ -9,17 +9,18 @@ from regionform.lint import Check, Rule
 from regionform.spec.model import Spec
 from regionform.spec.quotas import Quota, Usage, limit, quota_table, usage
 
-# Route 53 is a global service: its quotas are viewed and raised in us-east-1 (DNSLimitations).
-HOSTED_ZONE_QUOTA_REGION = "us-east-1"
-
 
 def _scope(quota: Quota, used: Usage) -> tuple[str, str]:
-    """How the finding names the scope, and the --region of the increase request."""
+    """How the finding names the scope, and the --region of the increase request.
+
+    A global quota is raised in the one region AWS names for it (quotas.json `region`).
+    """
+    fixed = f" --region {quota.region}" if quota.region else ""
     if quota.per == "hosted zone":
-        return f"the hosted zone {used.scope}", f" --region {HOSTED_ZONE_QUOTA_REGION}"
+        return f"the hosted zone {used.scope}", fixed
     if used.scope == "account":
-        return "the account", ""
-    return used.scope, f" --region {used.scope}"
+        return "the account", fixed
+    return used.scope, fixed or f" --region {used.scope}"
 
 
 def check_quota(quota_id: str, why: str) -> Check:

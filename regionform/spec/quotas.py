@@ -39,6 +39,8 @@ class Quota:
     per: str  # "region", "account" or "hosted zone"
     source: str
     date: str
+    # The one region AWS views and raises this quota in (Route 53 and S3 buckets: us-east-1).
+    region: str | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ from regionform.spec.quotas import Usage
 
 BUCKET_NAME_LIMIT = 63
 PURPOSE_LIMIT = 32  # the module's bucket key
+# What `derived` calls the names that are buckets (the rest are map keys).
+BUCKET_KINDS = ("S3 bucket", "S3 replica bucket")
 
 
 def call_name(region: Region) -> str:
@@ -81,11 +83,20 @@ def derived(spec: Spec) -> list[DerivedName]:
 
 
 def counts(spec: Spec) -> list[Usage]:
-    """IAM roles: one replication role per bucket that replicates to another region."""
+    """IAM roles: one replication role per bucket that replicates to another region.
+    S3 buckets, one account-wide figure: every bucket the s3 module creates (each region's
+    access-logs bucket, its buckets, the replicas of other regions' buckets, and a bucket per
+    silo tenant), exactly the bucket names `derived` lists."""
+    usages = []
     roles = sum(
         1
         for region in spec.regions
         for bucket in region.buckets
         if bucket.replicate_to is not None and spec.region(bucket.replicate_to) is not None
     )
-    return [Usage("iam-roles", "account", roles, ("regions",))] if roles else []
+    if roles:
+        usages.append(Usage("iam-roles", "account", roles, ("regions",)))
+    buckets = sum(1 for name in derived(spec) if name.what in BUCKET_KINDS)
+    if buckets:
+        usages.append(Usage("s3-buckets", "account", buckets, ("regions",)))
+    return usages
