@@ -100,6 +100,7 @@ class DocumentStack(cdktf.TerraformStack):
     ) -> None:
         super().__init__(scope, id)
         self._providers: dict[str, cdktf.TerraformProvider] = {}
+        self._moved: list[dict[str, Any]] = []
         self._modules: dict[str, cdktf.TerraformHclModule] = {}
         self._outputs: dict[str, cdktf.TerraformOutput] = {}
         self._module_sources = self._bundle(modules) if bundle_modules else {}
@@ -146,6 +147,8 @@ class DocumentStack(cdktf.TerraformStack):
             elif block_type == "output":
                 for name, block in content.items():
                     self._add_output(name, block)
+            elif block_type == "moved":
+                self._add_moved(_blocks(content))
             else:
                 # A block type no generator emits yet: cdktf has an escape hatch for it,
                 # but silently writing something untyped would hide the gap.
@@ -153,6 +156,12 @@ class DocumentStack(cdktf.TerraformStack):
                     f"the cdktf engine does not know top-level block {block_type!r}; "
                     "use --format json, or teach regionform/render/cdktf_stack.py the block"
                 )
+
+    def _add_moved(self, blocks: list[dict[str, Any]]) -> None:
+        """`moved` blocks as the stack's own JSON: cdktf's move API addresses constructs of
+        this stack, not resources inside a module, which is what regionform's moves are."""
+        self._moved.extend(blocks)
+        self.add_override("moved", list(self._moved))
 
     def _add_terraform(self, settings: dict[str, Any]) -> None:
         for key, value in settings.items():
