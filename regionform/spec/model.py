@@ -198,6 +198,55 @@ class Endpoint:
     alias_zone_id: str | None = None
 
 
+# --- load balancer (issue 14) ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TargetHealthCheck:
+    path: str = "/health"
+    interval: int = 30
+    timeout: int = 5
+    healthy_threshold: int = 3
+    unhealthy_threshold: int = 3
+    matcher: str = "200-399"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target group (ip targets) and the HTTPS listener rule that forwards to it."""
+
+    name: str
+    port: int
+    priority: int  # the spec's, or 100 * (position among targets sorted by name)
+    protocol: str = "HTTP"
+    hosts: tuple[str, ...] = ()
+    paths: tuple[str, ...] = ()
+    deregistration_delay: int = 30
+    health_check: TargetHealthCheck = TargetHealthCheck()
+    priority_given: bool = False  # whether the spec stated the priority (RF163)
+
+
+@dataclass(frozen=True)
+class LbCertificate:
+    # None: derived from the DNS records routed to the region (names.alb.certificate_names).
+    names: tuple[str, ...] | None = None
+    arn: str | None = None  # an existing certificate: nothing is created or validated
+
+
+@dataclass(frozen=True)
+class LoadBalancer:
+    internal: bool = False
+    allowed_cidrs: tuple[str, ...] = ("0.0.0.0/0",)
+    cloudfront_only: bool = False
+    certificate: LbCertificate = LbCertificate()
+    targets: tuple[Target, ...] = ()
+    idle_timeout: int = 60
+    log_retention_days: int = 365
+
+    def target(self, name: str) -> Target | None:
+        return next((t for t in self.targets if t.name == name), None)
+
+
 @dataclass(frozen=True)
 class Region:
     name: str  # the AWS region name, e.g. ap-south-1
@@ -207,6 +256,7 @@ class Region:
     description: str | None = None
     cluster: Cluster | None = None
     waf: Waf | None = None
+    load_balancer: LoadBalancer | None = None
     endpoint: Endpoint | None = None
     kms: Kms = Kms()
     database: Database | None = None
@@ -218,6 +268,11 @@ class Region:
     @property
     def alias(self) -> str:
         return provider_alias(self.name)
+
+    @property
+    def routable(self) -> bool:
+        """Whether DNS can route here: a generated load balancer or a typed endpoint."""
+        return self.load_balancer is not None or self.endpoint is not None
 
 
 def alias_of(tenant_id: str) -> str:
@@ -444,6 +499,47 @@ def _waf(data: dict[str, Any], scope: str | None = None) -> Waf:
     )
 
 
+def _target(name: str, position: int, data: dict[str, Any]) -> Target:
+    hc = data["health_check"]
+    given = data.get("priority")
+    return Target(
+        name=name,
+        port=int(data["port"]),
+        # Spaced by 100 so a pinned priority fits between two derived ones.
+        priority=int(given) if given is not None else 100 * (position + 1),
+        protocol=data["protocol"],
+        hosts=tuple(data.get("hosts") or ()),
+        paths=tuple(data.get("paths") or ()),
+        deregistration_delay=int(data["deregistration_delay"]),
+        health_check=TargetHealthCheck(
+            path=hc["path"],
+            interval=int(hc["interval"]),
+            timeout=int(hc["timeout"]),
+            healthy_threshold=int(hc["healthy_threshold"]),
+            unhealthy_threshold=int(hc["unhealthy_threshold"]),
+            matcher=hc["matcher"],
+        ),
+        priority_given=given is not None,
+    )
+
+
+def _load_balancer(data: dict[str, Any]) -> LoadBalancer:
+    certificate = data.get("certificate") or {}
+    names = certificate.get("names")
+    targets = sorted((data.get("targets") or {}).items())
+    return LoadBalancer(
+        internal=bool(data["internal"]),
+        allowed_cidrs=tuple(data["allowed_cidrs"]),
+        cloudfront_only=bool(data["cloudfront_only"]),
+        certificate=LbCertificate(
+            names=tuple(names) if names is not None else None, arn=certificate.get("arn")
+        ),
+        targets=tuple(_target(name, i, t) for i, (name, t) in enumerate(targets)),
+        idle_timeout=int(data["idle_timeout"]),
+        log_retention_days=int(data["log_retention_days"]),
+    )
+
+
 def _dns(data: dict[str, Any]) -> Dns:
     hc = data["health_check"]
     regions = hc.get("regions")
@@ -530,6 +626,7 @@ def _region(name: str, data: dict[str, Any]) -> Region:
         description=data.get("description"),
         cluster=_cluster(data["cluster"]) if "cluster" in data else None,
         waf=_waf(data["waf"]) if "waf" in data else None,
+        load_balancer=_load_balancer(data["load_balancer"]) if "load_balancer" in data else None,
         endpoint=Endpoint(endpoint["fqdn"], endpoint.get("alias_zone_id")) if endpoint else None,
         kms=Kms(
             rotation_period_in_days=int(kms["rotation_period_in_days"]),

@@ -38,8 +38,10 @@ def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
     if dns is None:
         return
     defined = set(spec.region_names)
-    served = {r.name for r in spec.regions if r.endpoint is not None}
-    hint = "give that region an endpoint: {fqdn: …} (its load balancer's DNS name)"
+    served = {r.name for r in spec.regions if r.routable}
+    hint = (
+        "give that region a load_balancer, or an endpoint: {fqdn: …} for one that lives elsewhere"
+    )
     if dns.api is not None:
         seen: set[tuple[str, str]] = set()
         for claim in claims(spec):

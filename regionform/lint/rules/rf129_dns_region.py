@@ -64,12 +64,13 @@ def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
                 spec.source.value(path),
                 hint="pick one of: " + ", ".join(spec.region_names),
             )
-        elif found.endpoint is None and path[1] != "countries" and path[1] != "continents":
+        elif not found.routable and path[1] != "countries" and path[1] != "continents":
             # countries and continents without an endpoint are RF120's.
             yield rule.finding(
                 f"DNS routes to {region}, which has no endpoint",
                 spec.source.value(path),
-                hint="give that region an endpoint: {fqdn: …}",
+                hint="give that region a load_balancer, or an endpoint: {fqdn: …} for one that "
+                "lives elsewhere",
             )
 
 

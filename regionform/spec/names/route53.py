@@ -29,7 +29,7 @@ def counts(spec: Spec) -> list[Usage]:
     dns = spec.dns
     if dns is None:
         return []
-    endpoints = sum(1 for region in spec.regions if region.endpoint is not None)
+    endpoints = sum(1 for region in spec.regions if region.routable)
     records = (
         (len(geolocation(spec)) if dns.api is not None else 0)
         + (endpoints if dns.cdn else 0)
