@@ -1,0 +1,44 @@
+output "arn" {
+  description = "ARN of the load balancer."
+  value       = aws_lb.this.arn
+}
+
+output "arn_suffix" {
+  description = "ARN suffix of the load balancer (app/<name>/<id>), for CloudWatch metrics."
+  value       = aws_lb.this.arn_suffix
+}
+
+output "dns_name" {
+  description = "DNS name of the load balancer: the alias target of the estate's records."
+  value       = aws_lb.this.dns_name
+}
+
+output "zone_id" {
+  description = "Canonical hosted zone ID of the load balancer, for alias records."
+  value       = aws_lb.this.zone_id
+}
+
+output "security_group_id" {
+  description = "Security group of the load balancer: let it reach the targets' security groups."
+  value       = aws_security_group.this.id
+}
+
+output "target_group_arns" {
+  description = "ARNs of the target groups, by target name (ECS services and the AWS Load Balancer Controller register into these)."
+  value       = { for k, tg in aws_lb_target_group.this : k => tg.arn }
+}
+
+output "target_group_arn_suffixes" {
+  description = "ARN suffixes of the target groups, by target name, for CloudWatch metrics."
+  value       = { for k, tg in aws_lb_target_group.this : k => tg.arn_suffix }
+}
+
+output "http_listener_arn" {
+  description = "ARN of the HTTP listener (port 80, redirect to HTTPS). The HTTPS listener is modules/alb_https's."
+  value       = aws_lb_listener.http.arn
+}
+
+output "access_logs_bucket_name" {
+  description = "Name of the access-log bucket."
+  value       = aws_s3_bucket.logs.id
+}
