@@ -8,6 +8,7 @@ from typing import Any
 from regionform.document import ModuleCall, Move, instance, literal, ref
 from regionform.spec.aws import GLOBAL_REGION
 from regionform.spec.model import Dns, Region, Spec
+from regionform.spec.names import alb
 from regionform.spec.names.route53 import CALL
 from regionform.spec.routing import geolocation
 
@@ -24,11 +25,19 @@ def _endpoints(spec: Spec, dns: Dns) -> dict[str, Any]:
         check["regions"] = list(dns.health_check.regions)
     endpoints: dict[str, Any] = {}
     for region in spec.regions:
-        if region.endpoint is None:
+        endpoint: dict[str, Any]
+        if region.load_balancer is not None:
+            # The generated ALB, by reference: alias A records with evaluate_target_health.
+            lb = f"module.{alb.call_name(region)}"
+            endpoint = {
+                "alias_target": {"dns_name": ref(f"{lb}.dns_name"), "zone_id": ref(f"{lb}.zone_id")}
+            }
+        elif region.endpoint is not None:
+            endpoint = {"fqdn": region.endpoint.fqdn}
+            if region.endpoint.alias_zone_id is not None:
+                endpoint["alias_zone_id"] = region.endpoint.alias_zone_id
+        else:
             continue
-        endpoint: dict[str, Any] = {"fqdn": region.endpoint.fqdn}
-        if region.endpoint.alias_zone_id is not None:
-            endpoint["alias_zone_id"] = region.endpoint.alias_zone_id
         endpoint["health_check"] = check
         endpoints[region.name] = endpoint
     return endpoints
@@ -95,6 +104,8 @@ class Route53Generator:
 
     def region_outputs(self, spec: Spec, region: Region) -> dict[str, str]:
         # The name DNS routes to in this region (also exported without a dns section).
+        if region.load_balancer is not None:
+            return {"endpoint_fqdn": ref(f"module.{alb.call_name(region)}.dns_name")}
         if region.endpoint is None:
             return {}
         return {"endpoint_fqdn": literal(region.endpoint.fqdn)}
