@@ -26,9 +26,13 @@ locals {
   via_services = {
     for purpose, k in local.key_specs : purpose => sort(distinct([
       for sp in k.service_principals : "${trimsuffix(sp, ".amazonaws.com")}.${local.region}.${local.dns_suffix}"
-      if sp != "logs.amazonaws.com"
+      if sp != "logs.amazonaws.com" && sp != "cloudfront.amazonaws.com"
     ]))
   }
+
+  # CloudFront reads a bucket origin through Origin Access Control as its own service
+  # principal (not via kms:ViaService): decrypt only, for this account's distributions.
+  cloudfront_enabled = { for purpose, k in local.key_specs : purpose => contains(k.service_principals, "cloudfront.amazonaws.com") }
 
   # Administration only: no cryptographic use and no kms:DisableKeyRotation (rotation stays on).
   admin_actions = [
@@ -105,6 +109,20 @@ locals {
               ArnLike = {
                 "kms:EncryptionContext:aws:logs:arn" = "arn:${local.partition}:logs:${local.region}:${local.account_id}:*"
               }
+            }
+          }
+        },
+        {
+          enabled = local.cloudfront_enabled[purpose]
+          statement = {
+            Sid       = "AllowCloudFrontDecrypt"
+            Effect    = "Allow"
+            Principal = { Service = "cloudfront.${local.dns_suffix}" }
+            Action    = ["kms:Decrypt"]
+            Resource  = "*"
+            Condition = {
+              StringEquals = { "AWS:SourceAccount" = local.account_id }
+              ArnLike      = { "AWS:SourceArn" = "arn:${local.partition}:cloudfront::${local.account_id}:distribution/*" }
             }
           }
         },

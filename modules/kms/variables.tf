@@ -22,7 +22,8 @@ variable "keys" {
     - deletion_window_in_days: waiting period before deletion, 7-30.
     - service_principals: AWS service principals that use the key, e.g. ["rds.amazonaws.com", "logs.amazonaws.com"].
       "logs.amazonaws.com" (or the purpose "logs") grants the regional CloudWatch Logs principal; any other
-      service is allowed through kms:ViaService "<service>.<region>.amazonaws.com" for callers of this account.
+      service is allowed through kms:ViaService "<service>.<region>.amazonaws.com" for callers of this account;
+      "cloudfront.amazonaws.com" lets this account's CloudFront distributions decrypt (an OAC bucket origin).
   EOT
   type = map(object({
     description             = optional(string)

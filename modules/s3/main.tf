@@ -308,6 +308,21 @@ resource "aws_s3_bucket_policy" "this" {
           Condition = { StringNotEqualsIfExists = { "s3:x-amz-server-side-encryption" = ["aws:kms", "aws:kms:dsse"] } }
         },
       ],
+      # Origin Access Control: this account's distributions read. The distribution lives in
+      # another root that reads this one, so its own ARN cannot be named here.
+      each.value.cloudfront_read ? [
+        {
+          Sid       = "AllowCloudFrontRead"
+          Effect    = "Allow"
+          Principal = { Service = "cloudfront.amazonaws.com" }
+          Action    = "s3:GetObject"
+          Resource  = "${local.bucket_arns[each.key]}/*"
+          Condition = {
+            StringEquals = { "AWS:SourceAccount" = local.account_id }
+            ArnLike      = { "AWS:SourceArn" = "arn:${local.partition}:cloudfront::${local.account_id}:distribution/*" }
+          }
+        },
+      ] : [],
     )
   })
 

@@ -25,6 +25,8 @@ variable "buckets" {
     - object_lock: default retention, mode COMPLIANCE or GOVERNANCE with exactly one of days or years.
     - replication: replicate every object (and delete markers) to destination_bucket_arn, re-encrypted with
       destination_kms_key_arn (a key in the destination bucket's region), stored as storage_class (default STANDARD).
+    - cloudfront_read: let CloudFront distributions of this account read objects (s3:GetObject) through Origin
+      Access Control (default false); the bucket's KMS key must allow cloudfront.amazonaws.com to decrypt too.
   EOT
   type = map(object({
     kms_key_arn  = string
@@ -47,6 +49,7 @@ variable "buckets" {
       destination_kms_key_arn = string
       storage_class           = optional(string, "STANDARD")
     }))
+    cloudfront_read = optional(bool, false)
   }))
   nullable = false
 

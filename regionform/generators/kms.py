@@ -15,7 +15,7 @@ from typing import Any
 from regionform.document import ModuleCall, Move, ref
 from regionform.generators.renames import steps
 from regionform.spec.copies import KEY_PURPOSE, Copy, copy_graph
-from regionform.spec.data import needs_kms
+from regionform.spec.data import cdn_reads, needs_kms
 from regionform.spec.model import KEY_PURPOSES, Region, Spec, Tenant, alias_of
 from regionform.spec.names.kms import (
     TENANT_PURPOSES,
@@ -59,7 +59,9 @@ class KeyOwner:
 
 def _owner(spec: Spec, copy: Copy) -> KeyOwner | None:
     """The owner of the multi-Region key `copy` is encrypted under, if the key is one."""
-    purpose = KEY_PURPOSE[copy.kind]
+    purpose = KEY_PURPOSE.get(copy.kind)
+    if purpose is None:  # not encrypted under a customer key (CloudFront logs)
+        return None
     if copy.tenant is not None:
         tenant = next((t for t in spec.tenants if t.id == copy.tenant), None)
         home = spec.region(tenant.home) if tenant is not None else None
@@ -102,12 +104,18 @@ def _replicas(spec: Spec) -> dict[tuple[str, str], tuple[KeyOwner, set[str]]]:
     return found
 
 
-def _keys(region: Region, purposes: tuple[str, ...]) -> dict[str, Any]:
+def _keys(
+    region: Region, purposes: tuple[str, ...], cloudfront: bool = False
+) -> dict[str, Any]:
     keys: dict[str, Any] = {}
     for purpose in purposes:
+        services = SERVICES[purpose]
+        if cloudfront and purpose == "storage":
+            # CloudFront reads a CDN bucket origin through OAC and must decrypt its objects.
+            services = [*services, "cloudfront.amazonaws.com"]
         key: dict[str, Any] = {
             "rotation_period_in_days": region.kms.rotation_period_in_days,
-            "service_principals": SERVICES[purpose],
+            "service_principals": services,
         }
         if purpose in region.kms.multi_region:
             key["multi_region"] = True
@@ -129,7 +137,7 @@ class KmsGenerator:
                         region=region.name,
                         arguments={
                             "alias_prefix": spec.project,
-                            "keys": _keys(region, KEY_PURPOSES),
+                            "keys": _keys(region, KEY_PURPOSES, cdn_reads(spec, region)),
                         },
                     )
                 )

@@ -8,7 +8,7 @@ from typing import Any
 from regionform.document import ModuleCall, Move, instance, literal, ref
 from regionform.spec.aws import GLOBAL_REGION
 from regionform.spec.model import Dns, Region, Spec
-from regionform.spec.names import alb
+from regionform.spec.names import alb, cdn
 from regionform.spec.names.route53 import CALL
 from regionform.spec.routing import geolocation
 
@@ -61,6 +61,12 @@ def _geolocation_records(spec: Spec, dns: Dns) -> list[dict[str, Any]]:
     return records
 
 
+def _cdn_owns(spec: Spec, label: str) -> bool:
+    """Whether the CloudFront distribution serves <label>.<domain>: its module (generators/
+    cdn.py) then holds the alias records, and no latency record routes the name to regions."""
+    return spec.dns is not None and f"{label}.{spec.dns.domain}" in cdn.hostnames(spec)
+
+
 def _arguments(spec: Spec, dns: Dns) -> dict[str, Any]:
     endpoints = _endpoints(spec, dns)
     arguments: dict[str, Any] = {
@@ -73,7 +79,7 @@ def _arguments(spec: Spec, dns: Dns) -> dict[str, Any]:
         "endpoints": endpoints,
         "geolocation_records": _geolocation_records(spec, dns),
         "latency_records": [{"name": dns.cdn, "endpoint": region} for region in endpoints]
-        if dns.cdn
+        if dns.cdn and not _cdn_owns(spec, dns.cdn)
         else [],
         "failover_records": [
             {"name": f.name, "primary": f.primary, "secondary": f.secondary} for f in dns.failover

@@ -9,7 +9,7 @@ from regionform.document import ModuleCall, Move, instance, ref
 from regionform.generators.kms import copy_key_arn, key_arn, tenant_key_arn
 from regionform.generators.renames import steps
 from regionform.spec.copies import S3_REPLICATION, copy_graph
-from regionform.spec.data import needs_s3, replica_buckets
+from regionform.spec.data import cdn_buckets, needs_s3, replica_buckets
 from regionform.spec.model import Bucket, Region, Spec
 from regionform.spec.names.s3 import call_name, silo_tenants, tenant_key, tenant_purpose
 
@@ -71,8 +71,11 @@ class S3Generator:
             if not needs_s3(spec, region):
                 continue
             buckets: dict[str, Any] = {}
+            read_by_cdn = cdn_buckets(spec, region)
             for bucket in (*region.buckets, *replica_buckets(spec, region)):
                 buckets[bucket.purpose] = _bucket(spec, region, bucket, key_arn(region, "storage"))
+                if bucket.purpose in read_by_cdn:
+                    buckets[bucket.purpose]["cloudfront_read"] = True
             for tenant in silo_tenants(spec, region):
                 tenant_bucket = {"kms_key_arn": tenant_key_arn(tenant, "storage")}
                 if tenant.name_key != tenant.id:

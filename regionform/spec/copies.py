@@ -16,7 +16,10 @@ Which data an edge carries follows AWS:
 - a silo tenant's dedicated database is its own store: only its backups leave the region;
 - a Global Datastore secondary holds its primary's cache (every tenant of that region);
 - S3 replication copies the objects written to the bucket, never objects that are themselves
-  replicas (S3 does not replicate replicas), so bucket copies never chain.
+  replicas (S3 does not replicate replicas), so bucket copies never chain;
+- CloudFront standard logs record every viewer request (IP address, path, query string) in
+  the log bucket in us-east-1: a copy from each origin region of the people its tenants
+  serve. They are encrypted with SSE-S3, not a customer key, so KEY_PURPOSE has no entry.
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ RDS_BACKUPS = "rds-backups"
 RDS_TENANT_BACKUPS = "rds-tenant-backups"
 CACHE_GLOBAL = "cache-global"
 S3_REPLICATION = "s3-replication"
+CDN_LOGS = "cdn-logs"
+# Where CloudFront's standard logs are delivered (modules/cdn's bucket, us-east-1 provider).
+CDN_LOGS_REGION = "us-east-1"
 
 # The customer-managed key purpose each kind of copy is encrypted with at its target.
 KEY_PURPOSE = {
@@ -193,7 +199,28 @@ def copy_graph(spec: Spec) -> tuple[Copy, ...]:
                         bucket=bucket.purpose,
                     )
                 )
+    copies += _cdn_log_copies(spec)
     return tuple(copies)
+
+
+def _cdn_log_copies(spec: Spec) -> list[Copy]:
+    cdn = spec.cdn
+    if cdn is None or not cdn.logging:
+        return []
+    return [
+        Copy(
+            CDN_LOGS,
+            "CloudFront standard logs (viewer IP addresses)",
+            region,
+            CDN_LOGS_REGION,
+            ("cdn", "logging"),
+            region,
+            _every_tenant(spec, region),
+        )
+        for region in cdn.origin_regions
+        # Logs of an origin in the log bucket's own region stay where they are.
+        if region != CDN_LOGS_REGION and spec.region(region) is not None
+    ]
 
 
 def copies_into(spec: Spec, region: str) -> tuple[Copy, ...]:

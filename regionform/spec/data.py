@@ -6,7 +6,7 @@ what lint checks is exactly what the generated Terraform does.
 
 from __future__ import annotations
 
-from regionform.spec.copies import S3_REPLICATION, copies_into
+from regionform.spec.copies import KEY_PURPOSE, S3_REPLICATION, copies_into
 from regionform.spec.model import Bucket, Region, Spec
 
 
@@ -44,8 +44,28 @@ def needs_kms(spec: Spec, region: Region) -> bool:
     """The region holds or receives data, so it gets its customer-managed keys."""
     if region.database or region.cache or region.buckets:
         return True
-    return bool(copies_into(spec, region.name))
+    # Copies under a customer key only (CloudFront's logs use SSE-S3).
+    return any(c.kind in KEY_PURPOSE for c in copies_into(spec, region.name))
 
 
 def needs_s3(spec: Spec, region: Region) -> bool:
     return bool(region.buckets or replica_buckets(spec, region) or silo_tenants(spec, region))
+
+
+def cdn_buckets(spec: Spec, region: Region) -> list[str]:
+    """Purposes of this region's buckets a CloudFront origin reads (through OAC)."""
+    cdn = spec.cdn
+    if cdn is None:
+        return []
+    declared = {bucket.purpose for bucket in region.buckets}
+    return sorted(
+        {
+            str(o.purpose)
+            for o in cdn.origins
+            if o.kind == "bucket" and o.region == region.name and o.purpose in declared
+        }
+    )
+
+
+def cdn_reads(spec: Spec, region: Region) -> bool:
+    return bool(cdn_buckets(spec, region))

@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import Any
 
 from regionform.spec.aws import GLOBAL_REGION, provider_alias
+from regionform.spec.cdn import Cdn, build_cdn
 from regionform.spec.cidr import default_plan
 from regionform.spec.defaults import with_defaults
 from regionform.spec.source import SourceMap
@@ -366,6 +367,7 @@ class Spec:
     description: str | None = None
     dns: Dns | None = None
     cloudfront_waf: Waf | None = None
+    cdn: Cdn | None = None
     # The spec's own unions of countries (name → members as listed), sorted by name.
     jurisdictions: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # Where each node came from; not part of the spec's value.
@@ -687,6 +689,7 @@ def build(data: dict[str, Any], source: SourceMap) -> Spec:
         cloudfront_waf=_waf(data["cloudfront_waf"], "CLOUDFRONT")
         if "cloudfront_waf" in data
         else None,
+        cdn=build_cdn(data["cdn"]) if "cdn" in data else None,
         jurisdictions=tuple(
             (name, tuple(union["members"]))
             for name, union in sorted((data.get("jurisdictions") or {}).items())

@@ -464,3 +464,29 @@ run "example_basic" {
     error_message = "The basic example must plan its four keys with their aliases."
   }
 }
+
+run "cloudfront_decrypt" {
+  command = plan
+
+  variables {
+    keys = {
+      storage = { service_principals = ["s3.amazonaws.com", "cloudfront.amazonaws.com"] }
+    }
+  }
+
+  assert {
+    condition = anytrue([
+      for s in jsondecode(aws_kms_key.this["storage"].policy).Statement :
+      try(s.Sid == "AllowCloudFrontDecrypt" && s.Principal.Service == "cloudfront.amazonaws.com" && s.Action == ["kms:Decrypt"] && endswith(s.Condition.ArnLike["AWS:SourceArn"], ":distribution/*"), false)
+    ])
+    error_message = "cloudfront.amazonaws.com may only decrypt, for this account's distributions."
+  }
+
+  assert {
+    condition = alltrue([
+      for s in jsondecode(aws_kms_key.this["storage"].policy).Statement :
+      !strcontains(jsonencode(try(s.Condition.StringEquals["kms:ViaService"], "")), "cloudfront")
+    ])
+    error_message = "CloudFront is not a kms:ViaService service."
+  }
+}

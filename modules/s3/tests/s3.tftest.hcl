@@ -787,3 +787,32 @@ run "example_basic" {
     error_message = "The basic example must plan its two data buckets and the access-log bucket."
   }
 }
+
+run "cloudfront_read" {
+  command = plan
+
+  variables {
+    buckets = {
+      site = {
+        kms_key_arn     = "arn:aws:kms:eu-west-1:111122223333:key/11111111-2222-3333-4444-555555555555"
+        cloudfront_read = true
+      }
+      backups = {
+        kms_key_arn = "arn:aws:kms:eu-west-1:111122223333:key/11111111-2222-3333-4444-555555555555"
+      }
+    }
+  }
+
+  assert {
+    condition = anytrue([
+      for s in jsondecode(aws_s3_bucket_policy.this["site"].policy).Statement :
+      try(s.Sid == "AllowCloudFrontRead" && s.Principal.Service == "cloudfront.amazonaws.com" && s.Action == "s3:GetObject" && endswith(s.Condition.ArnLike["AWS:SourceArn"], ":distribution/*") && s.Condition.StringEquals["AWS:SourceAccount"] != null, false)
+    ])
+    error_message = "cloudfront_read lets only this account's distributions get objects."
+  }
+
+  assert {
+    condition     = !anytrue([for s in jsondecode(aws_s3_bucket_policy.this["backups"].policy).Statement : s.Sid == "AllowCloudFrontRead"])
+    error_message = "Buckets without cloudfront_read give CloudFront nothing."
+  }
+}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 
 from regionform.spec.model import Region, Spec, Target
-from regionform.spec.names import DerivedName
+from regionform.spec.names import DerivedName, cdn
 from regionform.spec.routing import geolocation
 
 LB_NAME_LIMIT = 32  # aws_lb name
@@ -92,7 +92,11 @@ def routed_names(spec: Spec, region: Region) -> list[str]:
     labels |= {f.name for f in dns.failover if region.name in (f.primary, f.secondary)}
     if dns.tenant_records:
         labels |= {t.id for t in spec.tenants if t.home == region.name}
-    return sorted(f"{label}.{dns.domain}" for label in labels)
+    names = {f"{label}.{dns.domain}" for label in labels}
+    # CloudFront forwards the viewer's Host header to a load-balancer origin and checks the
+    # ALB's certificate against it: the CDN hostnames must be on it too.
+    names |= set(cdn.hostnames_in(spec, region.name))
+    return sorted(names)
 
 
 def certificate_names(spec: Spec, region: Region) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from regionform.spec.model import Spec
-from regionform.spec.names import DerivedName
+from regionform.spec.names import DerivedName, cdn
 from regionform.spec.quotas import Usage
 from regionform.spec.routing import geolocation
 
@@ -32,7 +32,9 @@ def counts(spec: Spec) -> list[Usage]:
     endpoints = sum(1 for region in spec.regions if region.routable)
     records = (
         (len(geolocation(spec)) if dns.api is not None else 0)
-        + (endpoints if dns.cdn else 0)
+        + (endpoints if dns.cdn and spec.cdn is None else 0)
+        # The distribution's A and AAAA aliases and a validation record per hostname.
+        + 3 * len(cdn.hostnames(spec))
         + 2 * len(dns.failover)
         + (len(spec.tenants) if dns.tenant_records else 0)
         + (NEW_ZONE_RECORDS if dns.zone_id is None else 0)
