@@ -103,8 +103,8 @@ locals {
     )
   }
 
-  reads  = { for k, s in var.services : k => [for arn, a in s.buckets : arn if contains(["read", "read_write"], a)] }
-  writes = { for k, s in var.services : k => [for arn, a in s.buckets : arn if contains(["write", "read_write"], a)] }
+  reads  = { for k, s in var.services : k => [for b in values(s.buckets) : b.arn if contains(["read", "read_write"], b.access)] }
+  writes = { for k, s in var.services : k => [for b in values(s.buckets) : b.arn if contains(["write", "read_write"], b.access)] }
 
   task_statements = {
     for k, s in var.services : k => concat(

@@ -123,8 +123,8 @@ variable "services" {
     (task family, <name>-task and <name>-exec roles, <name> and <name>-dlq queues). cpu and
     memory: a Fargate pair. port: the container port (null: a worker without inbound traffic).
     target_group_arn: an ip target group the service registers in (needs port). secrets: env
-    name => Secrets Manager secret or SSM parameter ARN. buckets: bucket ARN => read, write or
-    read_write. queue: an SQS queue (and dead-letter queue) the service consumes. scaling: target
+    name => Secrets Manager secret or SSM parameter ARN. buckets: purpose => the bucket's ARN and
+    access (read, write or read_write). queue: an SQS queue (and dead-letter queue) the service consumes. scaling: target
     tracking on cpu / memory (%) and step scaling on the queue's visible messages.
     spot_percent: share of tasks beyond the first on FARGATE_SPOT.
   EOT
@@ -138,7 +138,7 @@ variable "services" {
     command          = optional(list(string))
     environment      = optional(map(string), {})
     secrets          = optional(map(string), {})
-    buckets          = optional(map(string), {})
+    buckets          = optional(map(object({ arn = string, access = string })), {})
     desired          = number
     min              = number
     max              = number
@@ -213,7 +213,7 @@ variable "services" {
   }
 
   validation {
-    condition     = alltrue(flatten([for s in var.services : [for a in values(s.buckets) : contains(["read", "write", "read_write"], a)]]))
+    condition     = alltrue(flatten([for s in var.services : [for b in values(s.buckets) : contains(["read", "write", "read_write"], b.access)]]))
     error_message = "Each bucket access must be read, write or read_write."
   }
 

@@ -44,7 +44,7 @@ variables {
       min              = 2
       max              = 50
       secrets          = { DATABASE_URL = "arn:aws:secretsmanager:ap-south-1:123456789012:secret:projectone/db-AbCdEf" }
-      buckets          = { "arn:aws:s3:::projectone-production-documents-ap-south-1" = "read" }
+      buckets          = { documents = { arn = "arn:aws:s3:::projectone-production-documents-ap-south-1", access = "read" } }
       scaling          = { cpu = 60, memory = 75 }
     }
     worker = {
@@ -298,7 +298,7 @@ run "rejects_bad_bucket_access" {
 
   variables {
     services = {
-      api = { name = "demo-aps1-api", image = "nginx:1", cpu = 256, memory = 512, desired = 1, min = 1, max = 2, buckets = { "arn:aws:s3:::b" = "admin" } }
+      api = { name = "demo-aps1-api", image = "nginx:1", cpu = 256, memory = 512, desired = 1, min = 1, max = 2, buckets = { b = { arn = "arn:aws:s3:::b", access = "admin" } } }
     }
   }
 

@@ -36,7 +36,7 @@ module "ecs" {
       max              = 50
       environment      = { LOG_LEVEL = "info" }
       secrets          = { DATABASE_URL = "arn:aws:secretsmanager:ap-south-1:123456789012:secret:projectone/db-AbCdEf" }
-      buckets          = { "arn:aws:s3:::projectone-production-documents-ap-south-1" = "read_write" }
+      buckets          = { documents = { arn = "arn:aws:s3:::projectone-production-documents-ap-south-1", access = "read_write" } }
       scaling          = { cpu = 60, memory = 75 }
     }
     ai-worker = {
