@@ -151,12 +151,6 @@ locals {
           Action   = ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]
           Resource = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/ecs/${var.cluster_name}/exec:*"]
         },
-        {
-          Sid      = "EcsExecKey"
-          Effect   = "Allow"
-          Action   = ["kms:Decrypt", "kms:GenerateDataKey"]
-          Resource = [var.log_kms_key_arn]
-        },
       ] : st if s.exec],
     )
   }
@@ -194,8 +188,7 @@ resource "aws_ecs_cluster" "this" {
 
   configuration {
     execute_command_configuration {
-      kms_key_id = var.log_kms_key_arn
-      logging    = "OVERRIDE"
+      logging = "OVERRIDE"
 
       log_configuration {
         cloud_watch_encryption_enabled = true

@@ -24,6 +24,7 @@ from regionform.spec.names.kms import (
     tenant_call,
     tenant_call_name,
 )
+from regionform.spec.services import services
 
 # The AWS services that use each purpose's key (the key policy grants them via kms:ViaService).
 SERVICES: dict[str, list[str]] = {
@@ -102,12 +103,17 @@ def _replicas(spec: Spec) -> dict[tuple[str, str], tuple[KeyOwner, set[str]]]:
     return found
 
 
-def _keys(region: Region, purposes: tuple[str, ...]) -> dict[str, Any]:
+def _keys(region: Region, purposes: tuple[str, ...], queues: bool = False) -> dict[str, Any]:
     keys: dict[str, Any] = {}
     for purpose in purposes:
+        principals = SERVICES[purpose]
+        if purpose == "storage" and queues:
+            # ECS services' SQS queues (generators/ecs.py) are encrypted under the storage key;
+            # only regions with a queue add SQS, so other key policies stay as they are.
+            principals = sorted([*principals, "sqs.amazonaws.com"])
         key: dict[str, Any] = {
             "rotation_period_in_days": region.kms.rotation_period_in_days,
-            "service_principals": SERVICES[purpose],
+            "service_principals": principals,
         }
         if purpose in region.kms.multi_region:
             key["multi_region"] = True
@@ -129,7 +135,11 @@ class KmsGenerator:
                         region=region.name,
                         arguments={
                             "alias_prefix": spec.project,
-                            "keys": _keys(region, KEY_PURPOSES),
+                            "keys": _keys(
+                                region,
+                                KEY_PURPOSES,
+                                queues=any(s.queue is not None for s in services(spec, region)),
+                            ),
                         },
                     )
                 )
