@@ -151,6 +151,12 @@ locals {
           Action   = ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]
           Resource = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/ecs/${var.cluster_name}/exec:*"]
         },
+        {
+          Sid      = "EcsExecSessionKey"
+          Effect   = "Allow"
+          Action   = ["kms:Decrypt"]
+          Resource = [var.log_kms_key_arn]
+        },
       ] : st if s.exec],
     )
   }
@@ -187,8 +193,10 @@ resource "aws_ecs_cluster" "this" {
   }
 
   configuration {
+    # ECS Exec sessions (off unless a service asks) are encrypted with the region's logs key.
     execute_command_configuration {
-      logging = "OVERRIDE"
+      kms_key_id = var.log_kms_key_arn
+      logging    = "OVERRIDE"
 
       log_configuration {
         cloud_watch_encryption_enabled = true
