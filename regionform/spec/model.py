@@ -512,7 +512,7 @@ def _cluster(data: dict[str, Any]) -> Cluster:
                 instance_types=tuple(g["instance_types"]),
                 min=minimum,
                 max=int(g["max"]),
-                desired=int(g.get("desired", max(minimum, 1))),
+                desired=int(g["desired"]) if "desired" in g else max(minimum, 1),
                 capacity_type=g["capacity_type"],
                 disk_size_gb=int(g["disk_size_gb"]),
                 ami_type=g.get("ami_type"),
@@ -691,7 +691,8 @@ def _service(name: str, data: dict[str, Any]) -> Service:
         image=data["image"],
         cpu=int(data["cpu"]),
         memory=int(data["memory"]),
-        desired=int(data.get("desired", minimum)),
+        # Absent: the minimum (derived, not a schema default: it follows min).
+        desired=int(data["desired"]) if "desired" in data else minimum,
         min=minimum,
         max=int(data["max"]),
         port=data.get("port"),
