@@ -32,13 +32,16 @@ STOP_TIMEOUT_SECONDS = 10.0
 # app adds next to them (sqs, sns). Anything not listed would go to real AWS: never.
 SERVICES = (
     "acm",
+    "appautoscaling",
     "cloudfront",
     "cloudwatch",
     "dynamodb",
     "ec2",
+    "ecs",
     "eks",
     "elasticache",
     "elbv2",
+    "events",
     "iam",
     "kms",
     "logs",

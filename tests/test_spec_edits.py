@@ -120,6 +120,27 @@ def _add_load_balancer(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _scale_service(data: dict[str, Any]) -> dict[str, Any]:
+    api = data["regions"]["ap-south-1"]["services"]["api"]
+    api["min"], api["max"] = 4, 80
+    return data
+
+
+def _add_service(data: dict[str, Any]) -> dict[str, Any]:
+    data["regions"]["ap-south-1"]["services"]["reports"] = {
+        "image": "111122223333.dkr.ecr.ap-south-1.amazonaws.com/projectone/reports:1.0.0",
+        "cpu": 256,
+        "memory": 512,
+        "queue": {},
+    }
+    return data
+
+
+def _fail_over(data: dict[str, Any]) -> dict[str, Any]:
+    data["regions"]["ap-southeast-1"]["services_from"]["desired"] = 2
+    return data
+
+
 EDITS = {
     "rename-tenant-with-renamed-from": _rename_tenant,
     "reorder-regions-and-tenants": _reorder,
@@ -127,6 +148,9 @@ EDITS = {
     "add-tenant": _add_tenant,
     "resize-database": _resize,
     "add-load-balancer": _add_load_balancer,
+    "scale-a-service": _scale_service,
+    "add-a-service": _add_service,
+    "fail-over-raise-dr-desired": _fail_over,
     # Negative control: the same rename without renamed_from.
     "rename-tenant-without-renamed-from": _rename_without_renamed_from,
 }
@@ -335,6 +359,30 @@ def test_resizing_updates_the_database_in_place(edits: dict[str, Planned]) -> No
     change = edits["resize-database"].changes()[database]
     assert change["change"]["actions"] == ["update"]
     assert change["change"]["after"]["instance_class"] == "db.r6g.xlarge"
+
+
+# What a service edit must never delete or replace: the cluster, the service (its running
+# tasks and target registrations) and the front door's target groups.
+SERVICE_KEEPS = ("aws_ecs_cluster", "aws_ecs_service", "aws_lb_target_group")
+
+
+@pytest.mark.parametrize("edit", ["scale-a-service", "add-a-service", "fail-over-raise-dr-desired"])
+def test_service_edits_replace_no_cluster_service_or_target_group(
+    edits: dict[str, Planned], edit: str
+) -> None:
+    replaced = {
+        address: change["change"]["actions"]
+        for address, change in edits[edit].changes().items()
+        if change["type"] in SERVICE_KEEPS and "delete" in change["change"]["actions"]
+    }
+    assert replaced == {}
+
+
+def test_failing_over_raises_the_dr_minimum_in_place(edits: dict[str, Planned]) -> None:
+    changes = edits["fail-over-raise-dr-desired"].changes()
+    target = 'module.ecs_ap_southeast_1.aws_appautoscaling_target.this["api"]'
+    assert changes[target]["change"]["actions"] == ["update"]
+    assert changes[target]["change"]["after"]["min_capacity"] == 2
 
 
 def test_renaming_without_renamed_from_is_caught(edits: dict[str, Planned]) -> None:

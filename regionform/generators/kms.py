@@ -24,6 +24,7 @@ from regionform.spec.names.kms import (
     tenant_call,
     tenant_call_name,
 )
+from regionform.spec.services import services
 
 # The AWS services that use each purpose's key (the key policy grants them via kms:ViaService).
 SERVICES: dict[str, list[str]] = {
@@ -105,17 +106,21 @@ def _replicas(spec: Spec) -> dict[tuple[str, str], tuple[KeyOwner, set[str]]]:
 
 
 def _keys(
-    region: Region, purposes: tuple[str, ...], cloudfront: bool = False
+    region: Region, purposes: tuple[str, ...], cloudfront: bool = False, queues: bool = False
 ) -> dict[str, Any]:
     keys: dict[str, Any] = {}
     for purpose in purposes:
-        services = SERVICES[purpose]
+        principals = SERVICES[purpose]
         if cloudfront and purpose == "storage":
             # CloudFront reads a CDN bucket origin through OAC and must decrypt its objects.
-            services = [*services, "cloudfront.amazonaws.com"]
+            principals = [*principals, "cloudfront.amazonaws.com"]
+        if purpose == "storage" and queues:
+            # ECS services' SQS queues (generators/ecs.py) are encrypted under the storage key;
+            # only regions with a queue add SQS, so other key policies stay as they are.
+            principals = sorted([*principals, "sqs.amazonaws.com"])
         key: dict[str, Any] = {
             "rotation_period_in_days": region.kms.rotation_period_in_days,
-            "service_principals": services,
+            "service_principals": principals,
         }
         if purpose in region.kms.multi_region:
             key["multi_region"] = True
@@ -137,7 +142,12 @@ class KmsGenerator:
                         region=region.name,
                         arguments={
                             "alias_prefix": spec.project,
-                            "keys": _keys(region, KEY_PURPOSES, cdn_reads(spec, region)),
+                            "keys": _keys(
+                                region,
+                                KEY_PURPOSES,
+                                cloudfront=cdn_reads(spec, region),
+                                queues=any(s.queue is not None for s in services(spec, region)),
+                            ),
                         },
                     )
                 )

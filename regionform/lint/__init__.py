@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from regionform.findings import Finding, Location, Severity
-from regionform.spec.model import NodeGroup, Region, Spec
+from regionform.spec.model import NodeGroup, Region, Service, Spec
 from regionform.spec.source import Path
 
 Check = Callable[["Rule", Spec], Iterable[Finding]]
@@ -54,6 +54,13 @@ def node_groups(spec: Spec) -> Iterable[tuple[Region, NodeGroup, Path]]:
             continue
         for group in region.cluster.node_groups:
             yield region, group, ("regions", region.name, "cluster", "node_groups", group.name)
+
+
+def ecs_services(spec: Spec) -> Iterable[tuple[Region, Service, Path]]:
+    """Every service a region declares itself, with its spec path, for the service rules."""
+    for region in spec.regions:
+        for service in region.services:
+            yield region, service, ("regions", region.name, "services", service.name)
 
 
 def run_rules(spec: Spec) -> list[Finding]:

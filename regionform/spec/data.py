@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from regionform.spec.copies import KEY_PURPOSE, S3_REPLICATION, copies_into
 from regionform.spec.model import Bucket, Region, Spec
+from regionform.spec.services import services
 
 
 def replica_buckets(spec: Spec, region: Region) -> list[Bucket]:
@@ -43,6 +44,8 @@ def silo_tenants(spec: Spec, region: Region) -> list[str]:
 def needs_kms(spec: Spec, region: Region) -> bool:
     """The region holds or receives data, so it gets its customer-managed keys."""
     if region.database or region.cache or region.buckets:
+        return True
+    if services(spec, region):  # log groups, queues and secrets use the region's keys
         return True
     # Copies under a customer key only (CloudFront's logs use SSE-S3).
     return any(c.kind in KEY_PURPOSE for c in copies_into(spec, region.name))

@@ -248,6 +248,65 @@ class LoadBalancer:
         return next((t for t in self.targets if t.name == name), None)
 
 
+# --- ECS services (issue 15) ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ServiceQueue:
+    visibility_timeout: int = 300
+    retention_days: int = 4
+    max_receive_count: int = 5
+
+
+@dataclass(frozen=True)
+class QueueDepthScaling:
+    scale_out_above: int
+    scale_in_below: int = 1
+    step: int = 2
+    cooldown: int = 120
+
+
+@dataclass(frozen=True)
+class ServiceScaling:
+    cpu: int | None = None  # target tracking: average CPU %
+    memory: int | None = None  # target tracking: average memory %
+    queue_depth: QueueDepthScaling | None = None
+
+
+@dataclass(frozen=True)
+class Service:
+    """An ECS Fargate service in one region (its own, or repeated from `services_from`)."""
+
+    name: str
+    image: str
+    cpu: int
+    memory: int
+    desired: int
+    min: int
+    max: int
+    port: int | None = None  # None: the target's port, or no port mapping (a worker)
+    target: str | None = None
+    command: tuple[str, ...] | None = None
+    environment: tuple[tuple[str, str], ...] = ()
+    # name → ARN as written; lint (RF184) refuses what is not an ARN, generators skip it.
+    secrets: tuple[tuple[str, str], ...] = ()
+    buckets: tuple[tuple[str, str], ...] = ()  # purpose → read | write | read_write
+    queue: ServiceQueue | None = None
+    scaling: ServiceScaling = ServiceScaling()
+    spot_percent: int = 0
+    exec: bool = False
+    readonly_root_filesystem: bool = True
+    user: str = "1000:1000"
+    health_check_grace_period: int = 60
+    desired_given: bool = False  # whether the spec stated desired (RF181 names it)
+
+
+@dataclass(frozen=True)
+class ServicesFrom:
+    region: str
+    desired: int = 0
+
+
 @dataclass(frozen=True)
 class Region:
     name: str  # the AWS region name, e.g. ap-south-1
@@ -263,6 +322,8 @@ class Region:
     database: Database | None = None
     cache: Cache | None = None
     buckets: tuple[Bucket, ...] = ()
+    services: tuple[Service, ...] = ()  # the region's own; spec/services.py adds services_from
+    services_from: ServicesFrom | None = None
     # Only so lint can refuse it: a region cannot be renamed (see RF151).
     renamed_from: tuple[str, ...] = ()
 
@@ -453,7 +514,7 @@ def _cluster(data: dict[str, Any]) -> Cluster:
                 instance_types=tuple(g["instance_types"]),
                 min=minimum,
                 max=int(g["max"]),
-                desired=int(g.get("desired", max(minimum, 1))),
+                desired=int(g["desired"]) if "desired" in g else max(minimum, 1),
                 capacity_type=g["capacity_type"],
                 disk_size_gb=int(g["disk_size_gb"]),
                 ami_type=g.get("ami_type"),
@@ -614,6 +675,64 @@ def _bucket(purpose: str, data: dict[str, Any]) -> Bucket:
     )
 
 
+def _env_value(value: object) -> str:
+    # YAML reads `PORT: 8080` and `DEBUG: true` as a number and a bool; ECS wants strings.
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _service(name: str, data: dict[str, Any]) -> Service:
+    minimum = int(data["min"])
+    scaling = data.get("scaling") or {}
+    depth = scaling.get("queue_depth")
+    queue = data.get("queue")
+    command = data.get("command")
+    return Service(
+        name=name,
+        image=data["image"],
+        cpu=int(data["cpu"]),
+        memory=int(data["memory"]),
+        # Absent: the minimum (derived, not a schema default: it follows min).
+        desired=int(data["desired"]) if "desired" in data else minimum,
+        min=minimum,
+        max=int(data["max"]),
+        port=data.get("port"),
+        target=data.get("target"),
+        command=tuple(command) if command is not None else None,
+        environment=tuple(
+            (k, _env_value(v)) for k, v in sorted((data.get("environment") or {}).items())
+        ),
+        secrets=_pairs(data.get("secrets")),
+        buckets=_pairs(data.get("buckets")),
+        queue=ServiceQueue(
+            visibility_timeout=int(queue["visibility_timeout"]),
+            retention_days=int(queue["retention_days"]),
+            max_receive_count=int(queue["max_receive_count"]),
+        )
+        if queue is not None
+        else None,
+        scaling=ServiceScaling(
+            cpu=scaling.get("cpu"),
+            memory=scaling.get("memory"),
+            queue_depth=QueueDepthScaling(
+                scale_out_above=int(depth["scale_out_above"]),
+                scale_in_below=int(depth["scale_in_below"]),
+                step=int(depth["step"]),
+                cooldown=int(depth["cooldown"]),
+            )
+            if depth is not None
+            else None,
+        ),
+        spot_percent=int(data["spot_percent"]),
+        exec=bool(data["exec"]),
+        readonly_root_filesystem=bool(data["readonly_root_filesystem"]),
+        user=data["user"],
+        health_check_grace_period=int(data["health_check_grace_period"]),
+        desired_given="desired" in data,
+    )
+
+
 def _region(name: str, data: dict[str, Any]) -> Region:
     residency = data.get("residency")
     endpoint = data.get("endpoint")
@@ -637,6 +756,12 @@ def _region(name: str, data: dict[str, Any]) -> Region:
         database=_database(data["database"]) if "database" in data else None,
         cache=_cache(data["cache"]) if "cache" in data else None,
         buckets=tuple(_bucket(p, b or {}) for p, b in sorted((data.get("buckets") or {}).items())),
+        services=tuple(_service(n, s) for n, s in sorted((data.get("services") or {}).items())),
+        services_from=ServicesFrom(
+            data["services_from"]["region"], int(data["services_from"]["desired"])
+        )
+        if "services_from" in data
+        else None,
         renamed_from=renamed_from(data),
     )
 
