@@ -14,7 +14,7 @@ from typing import Any
 
 from regionform.document import ModuleCall, Move, ref
 from regionform.generators.renames import steps
-from regionform.spec.copies import KEY_PURPOSE, Copy, copy_graph
+from regionform.spec.copies import DYNAMODB_REPLICA, KEY_PURPOSE, Copy, copy_graph
 from regionform.spec.data import needs_kms
 from regionform.spec.model import KEY_PURPOSES, Region, Spec, Tenant, alias_of
 from regionform.spec.names.kms import (
@@ -32,6 +32,23 @@ SERVICES: dict[str, list[str]] = {
     "secrets": ["secretsmanager.amazonaws.com"],
     "logs": ["logs.amazonaws.com"],
 }
+# DynamoDB uses the database key only where a table or a replica of one lives, so estates
+# without tables keep their key policies unchanged.
+DYNAMODB = "dynamodb.amazonaws.com"
+
+
+def _dynamodb_regions(spec: Spec) -> set[str]:
+    """Regions holding a DynamoDB table or a replica of one."""
+    found = {r.name for r in spec.regions if r.tables}
+    found |= {c.target for c in copy_graph(spec) if c.kind == DYNAMODB_REPLICA}
+    return found
+
+
+def _services(spec: Spec, region: str, purpose: str) -> list[str]:
+    services = SERVICES[purpose]
+    if purpose == "database" and region in _dynamodb_regions(spec):
+        return sorted({*services, DYNAMODB})
+    return services
 
 
 def _silo(spec: Spec) -> list[Tenant]:
@@ -94,6 +111,8 @@ def _replicas(spec: Spec) -> dict[tuple[str, str], tuple[KeyOwner, set[str]]]:
     """(owner stem, target region) → the owner and the purposes replicated there."""
     found: dict[tuple[str, str], tuple[KeyOwner, set[str]]] = {}
     for copy in copy_graph(spec):
+        if copy.kind not in KEY_PURPOSE:
+            continue  # lands in a table encrypted under its own region's key
         owner = _owner(spec, copy)
         if owner is None or copy.target == owner.home or spec.region(copy.target) is None:
             continue
@@ -102,12 +121,12 @@ def _replicas(spec: Spec) -> dict[tuple[str, str], tuple[KeyOwner, set[str]]]:
     return found
 
 
-def _keys(region: Region, purposes: tuple[str, ...]) -> dict[str, Any]:
+def _keys(spec: Spec, region: Region, purposes: tuple[str, ...]) -> dict[str, Any]:
     keys: dict[str, Any] = {}
     for purpose in purposes:
         key: dict[str, Any] = {
             "rotation_period_in_days": region.kms.rotation_period_in_days,
-            "service_principals": SERVICES[purpose],
+            "service_principals": _services(spec, region.name, purpose),
         }
         if purpose in region.kms.multi_region:
             key["multi_region"] = True
@@ -129,7 +148,7 @@ class KmsGenerator:
                         region=region.name,
                         arguments={
                             "alias_prefix": spec.project,
-                            "keys": _keys(region, KEY_PURPOSES),
+                            "keys": _keys(spec, region, KEY_PURPOSES),
                         },
                     )
                 )
@@ -145,7 +164,7 @@ class KmsGenerator:
                     arguments={
                         # The oldest id: a renamed tenant keeps its key aliases.
                         "alias_prefix": f"{spec.project}/{tenant.name_key}",
-                        "keys": _keys(home, TENANT_PURPOSES),
+                        "keys": _keys(spec, home, TENANT_PURPOSES),
                     },
                 )
             )
@@ -165,7 +184,7 @@ class KmsGenerator:
                                 "primary_key_arn": ref(
                                     f'module.{owner.call}.key_arns["{purpose}"]'
                                 ),
-                                "service_principals": SERVICES[purpose],
+                                "service_principals": _services(spec, target.name, purpose),
                             }
                             for purpose in sorted(purposes)
                         },

@@ -16,7 +16,12 @@ Which data an edge carries follows AWS:
 - a silo tenant's dedicated database is its own store: only its backups leave the region;
 - a Global Datastore secondary holds its primary's cache (every tenant of that region);
 - S3 replication copies the objects written to the bucket, never objects that are themselves
-  replicas (S3 does not replicate replicas), so bucket copies never chain.
+  replicas (S3 does not replicate replicas), so bucket copies never chain;
+- a DynamoDB global table is multi-active: its home region's data goes to every replica
+  (DYNAMODB_REPLICA, which creates the replica), and what is written to a replica goes to the
+  home region and every other replica (DYNAMODB_REPLICA_WRITES, origin the replica's region).
+  A table carries the pooled tenants of the region writing to it (silo tenants get no access
+  to shared tables: the tenant policies are for pooled tenants).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from regionform.spec.jurisdictions import Jurisdictions, jurisdictions, region_country
-from regionform.spec.model import Spec, Tenant
+from regionform.spec.model import Region, Spec, Tenant
 
 Path = tuple[str | int, ...]
 
@@ -33,6 +38,8 @@ RDS_BACKUPS = "rds-backups"
 RDS_TENANT_BACKUPS = "rds-tenant-backups"
 CACHE_GLOBAL = "cache-global"
 S3_REPLICATION = "s3-replication"
+DYNAMODB_REPLICA = "dynamodb-replica"
+DYNAMODB_REPLICA_WRITES = "dynamodb-replica-writes"
 
 # The customer-managed key purpose each kind of copy is encrypted with at its target.
 KEY_PURPOSE = {
@@ -41,6 +48,9 @@ KEY_PURPOSE = {
     RDS_TENANT_BACKUPS: "database",
     CACHE_GLOBAL: "database",
     S3_REPLICATION: "storage",
+    DYNAMODB_REPLICA: "database",
+    # DYNAMODB_REPLICA_WRITES has none: it lands in a replica (or the home table) that the
+    # DYNAMODB_REPLICA edges already create, under that table's own key.
 }
 
 
@@ -58,6 +68,7 @@ class Copy:
     via: tuple[Copy, ...] = ()  # the earlier hops that brought the data to `source`
     tenant: str | None = None  # the silo tenant owning the copied store, if one does
     bucket: str | None = None  # the replicated bucket's purpose (S3 replication)
+    table: str | None = None  # the global table's name (DynamoDB replicas)
 
     @property
     def regions(self) -> tuple[str, ...]:
@@ -193,7 +204,55 @@ def copy_graph(spec: Spec) -> tuple[Copy, ...]:
                         bucket=bucket.purpose,
                     )
                 )
+        copies.extend(_table_copies(spec, region))
     return tuple(copies)
+
+
+def _table_copies(spec: Spec, region: Region) -> list[Copy]:
+    """The copies of `region`'s global tables: home → each replica, and each replica's writes
+    → home and the other replicas. A finding about data reaching a replica region points at
+    that region's entry in `replicas`; about a replica's writes reaching home, at its own."""
+    found: list[Copy] = []
+    home = region.name
+    for table in region.tables:
+        base: Path = ("regions", home, "tables", table.name, "replicas")
+        entries = {replica: (*base, index) for index, replica in enumerate(table.replicas)}
+        for replica, path in entries.items():
+            found.append(
+                Copy(
+                    DYNAMODB_REPLICA,
+                    f"DynamoDB global-table replica of table {table.name!r}",
+                    home,
+                    replica,
+                    path,
+                    home,
+                    _pooled(spec, home),
+                    table=table.name,
+                )
+            )
+        for writer, path in entries.items():
+            if writer == home or spec.region(writer) is None:
+                continue  # RF141 / RF140 report the entry; no data is written there
+            targets = [(home, path)] + [
+                (other, entries[other])
+                for other in table.replicas
+                if other not in (writer, home) and spec.region(other) is not None
+            ]
+            for target, where in targets:
+                found.append(
+                    Copy(
+                        DYNAMODB_REPLICA_WRITES,
+                        f"DynamoDB global-table replication of writes to the {writer} replica "
+                        f"of table {table.name!r}",
+                        writer,
+                        target,
+                        where,
+                        writer,
+                        _pooled(spec, writer),
+                        table=table.name,
+                    )
+                )
+    return found
 
 
 def copies_into(spec: Spec, region: str) -> tuple[Copy, ...]:

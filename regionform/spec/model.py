@@ -14,6 +14,7 @@ from regionform.spec.aws import GLOBAL_REGION, provider_alias
 from regionform.spec.cidr import default_plan
 from regionform.spec.defaults import with_defaults
 from regionform.spec.source import SourceMap
+from regionform.spec.tables import Table, tables
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,7 @@ class Region:
     database: Database | None = None
     cache: Cache | None = None
     buckets: tuple[Bucket, ...] = ()
+    tables: tuple[Table, ...] = ()  # DynamoDB tables homed here (spec/tables.py)
     # Only so lint can refuse it: a region cannot be renamed (see RF151).
     renamed_from: tuple[str, ...] = ()
 
@@ -538,6 +540,7 @@ def _region(name: str, data: dict[str, Any]) -> Region:
         database=_database(data["database"]) if "database" in data else None,
         cache=_cache(data["cache"]) if "cache" in data else None,
         buckets=tuple(_bucket(p, b or {}) for p, b in sorted((data.get("buckets") or {}).items())),
+        tables=tables(data.get("tables")),
         renamed_from=renamed_from(data),
     )
 
