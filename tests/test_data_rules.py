@@ -268,3 +268,130 @@ def test_adding_a_silo_tenant_touches_no_other_address(tmp_path: Path) -> None:
             }
         else:
             assert after[name] == block, name
+
+
+# --- DynamoDB global tables ------------------------------------------------------------------
+# The same conflict for a global table: Mumbai's orders table with a replica in Singapore. A
+# global table is multi-active, so the residency rules judge both directions: Mumbai's data
+# reaching Singapore, and what is written to the Singapore replica reaching Mumbai.
+
+TABLE_BASE = """\
+version: 1
+project: acme
+environment: prod
+state:
+  backend: local
+regions:
+  ap-south-1:
+    role: primary
+    vpc: {cidr: 10.1.0.0/16}
+    residency:
+      jurisdiction: IN
+      allow_copies_to: [ap-southeast-1]
+    tables:
+      orders:
+        partition_key: {name: tenant_id}
+        sort_key: {name: order_id}
+        replicas: [ap-southeast-1]
+        tenant_partitioned: true
+  ap-southeast-1:
+    role: dr
+    vpc: {cidr: 10.2.0.0/16}
+tenants:
+  advisors-in:
+    home: ap-south-1
+    countries: [IN]
+    residency: {jurisdiction: IN, allow_copies_to: [ap-southeast-1]}
+  lion-city:
+    home: ap-southeast-1
+    countries: [SG]
+"""
+# 12 allow_copies_to, 17 replicas (the entry at column 20), 22 tenants, 26 tenant residency
+
+TABLE_CASES: list[tuple[str, str, list[Finding]]] = [
+    (
+        "table-replica-in-undefined-region",
+        edit("replicas: [ap-southeast-1]", "replicas: [ap-southeast-2]", TABLE_BASE),
+        [("RF140", 17, 20), ("RF142", 17, 20), ("RF143", 17, 20)],
+    ),
+    (
+        "table-replica-in-its-own-region",
+        edit("replicas: [ap-southeast-1]", "replicas: [ap-south-1]", TABLE_BASE),
+        [("RF141", 17, 20)],
+    ),
+    (
+        # Project One's residency refuses BizFlow's global table as it refuses its replica.
+        "pii-stays-in-mumbai-refuses-the-table-replica",
+        edit(
+            "      allow_copies_to: [ap-southeast-1]\n", "      allow_copies_to: []\n", TABLE_BASE
+        ),
+        [("RF142", 17, 20)],
+    ),
+    (
+        "tenant-forbids-the-table-replica",
+        edit(
+            "residency: {jurisdiction: IN, allow_copies_to: [ap-southeast-1]}",
+            "residency: {jurisdiction: IN, allow_copies_to: []}",
+            TABLE_BASE,
+        ),
+        [("RF143", 17, 20)],
+    ),
+    (
+        # The other direction: Singapore's writes come back to Mumbai through the replica.
+        "replica-region-forbids-its-writes-leaving",
+        edit(
+            "    vpc: {cidr: 10.2.0.0/16}\n",
+            "    vpc: {cidr: 10.2.0.0/16}\n"
+            "    residency: {jurisdiction: SG, allow_copies_to: []}\n",
+            TABLE_BASE,
+        ),
+        [("RF142", 17, 20)],
+    ),
+    (
+        "tenant-of-the-replica-region-forbids-its-writes-leaving",
+        edit(
+            "    countries: [SG]\n",
+            "    countries: [SG]\n    residency: {jurisdiction: SG}\n",
+            TABLE_BASE,
+        ),
+        [("RF143", 17, 20)],
+    ),
+    (
+        # A third region: Singapore's writes reach it too, under Singapore's rule.
+        "writes-to-one-replica-reach-the-others",
+        edit(
+            "replicas: [ap-southeast-1]",
+            "replicas: [ap-southeast-1, ap-southeast-2]",
+            edit(
+                "      allow_copies_to: [ap-southeast-1]\n",
+                "      allow_copies_to: [ap-southeast-1, ap-southeast-2]\n",
+                edit(
+                    "tenants:",
+                    "    residency: {jurisdiction: SG, allow_copies_to: [ap-south-1]}\n"
+                    "  ap-southeast-2:\n    role: regional\n    vpc: {cidr: 10.3.0.0/16}\n"
+                    "tenants:",
+                    TABLE_BASE,
+                ),
+            ),
+        ),
+        [("RF142", 17, 36), ("RF143", 17, 36)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in TABLE_CASES], ids=[c[0] for c in TABLE_CASES]
+)
+def test_table_residency_reports_exactly(
+    tmp_path: Path, text: str, expected: list[Finding]
+) -> None:
+    assert_lints_to(tmp_path, text, expected)
+
+
+def test_the_table_base_spec_is_clean(tmp_path: Path) -> None:
+    assert_lints_to(tmp_path, TABLE_BASE, [])
+
+
+def test_every_residency_rule_has_a_table_case() -> None:
+    codes = {code for _, _, expected in TABLE_CASES for code, _, _ in expected}
+    assert codes == RESIDENCY_CODES - {"RF148"}

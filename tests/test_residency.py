@@ -585,3 +585,69 @@ def test_allow_copies_to_may_name_a_jurisdiction_and_allows_every_region_inside(
     refused = text.replace("allow_copies_to: [EU]", "allow_copies_to: [EUR]")
     found = [(f.code, f.location.line) for f in lint_spec(_load(tmp_path, refused))]
     assert found == [("RF147", 9), ("RF142", 11)]
+
+
+GLOBAL_TABLE = (
+    HEAD
+    + """\
+regions:
+  ap-south-1:
+    role: primary
+    vpc: {cidr: 10.1.0.0/16}
+    kms: {multi_region: [database]}
+    residency: {jurisdiction: IN, allow_copies_to: [ap-southeast-1]}
+    tables:
+      orders:
+        partition_key: {name: tenant_id}
+        replicas: [ap-southeast-1]
+        tenant_partitioned: true
+  ap-southeast-1:
+    role: dr
+    vpc: {cidr: 10.2.0.0/16}
+tenants:
+  advisors:
+    home: ap-south-1
+    countries: [IN]
+  lion-city:
+    home: ap-southeast-1
+    countries: [SG]
+"""
+)
+
+
+def test_a_global_table_replica_is_a_copy_both_ways_and_uses_the_copy_key(
+    tmp_path: Path,
+) -> None:
+    spec = _load(tmp_path, GLOBAL_TABLE)
+    assert lint_spec(spec) == []
+    model = load_spec(spec)
+    edges = {(c.kind, c.source, c.target, c.origin, c.tenants) for c in copy_graph(model)}
+    assert edges == {
+        ("dynamodb-replica", "ap-south-1", "ap-southeast-1", "ap-south-1", ("advisors",)),
+        (
+            "dynamodb-replica-writes",
+            "ap-southeast-1",
+            "ap-south-1",
+            "ap-southeast-1",
+            ("lion-city",),
+        ),
+    }
+    files = render_files(model, "json", spec.name)
+    modules: dict[str, dict[str, object]] = {}
+    for name, body in files.items():
+        if name.endswith(".tf.json"):
+            modules.update(json.loads(body).get("module", {}))
+    table = modules["dynamodb_ap_south_1"]["tables"]["orders"]  # type: ignore[index]
+    # Mumbai's multi-Region key encrypts its data in Singapore too, and DynamoDB may use it.
+    assert table["replicas"] == {  # type: ignore[index]
+        "ap-southeast-1": {
+            "kms_key_arn": '${module.kms_ap_south_1_in_ap_southeast_1.key_arns["database"]}'
+        }
+    }
+    replica_key = modules["kms_ap_south_1_in_ap_southeast_1"]["replica_keys"]["database"]  # type: ignore[index]
+    assert "dynamodb.amazonaws.com" in replica_key["service_principals"]  # type: ignore[index]
+    # Each pooled tenant reaches the table where it lives: its home's table or replica.
+    assert modules["dynamodb_ap_south_1"]["tenant_policies"] == {
+        "advisors": "ap-south-1",
+        "lion-city": "ap-southeast-1",
+    }

@@ -14,7 +14,7 @@ from typing import Any
 
 from regionform.document import ModuleCall, Move, ref
 from regionform.generators.renames import steps
-from regionform.spec.copies import KEY_PURPOSE, Copy, copy_graph
+from regionform.spec.copies import DYNAMODB_REPLICA, KEY_PURPOSE, Copy, copy_graph
 from regionform.spec.data import cdn_reads, needs_kms
 from regionform.spec.model import KEY_PURPOSES, Region, Spec, Tenant, alias_of
 from regionform.spec.names.kms import (
@@ -33,6 +33,31 @@ SERVICES: dict[str, list[str]] = {
     "secrets": ["secretsmanager.amazonaws.com"],
     "logs": ["logs.amazonaws.com"],
 }
+# DynamoDB uses the database key only where a table or a replica of one lives, so estates
+# without tables keep their key policies unchanged.
+DYNAMODB = "dynamodb.amazonaws.com"
+
+
+def _dynamodb_regions(spec: Spec) -> set[str]:
+    """Regions holding a DynamoDB table or a replica of one."""
+    found = {r.name for r in spec.regions if r.tables}
+    found |= {c.target for c in copy_graph(spec) if c.kind == DYNAMODB_REPLICA}
+    return found
+
+
+def _services(spec: Spec, region: Region, purpose: str) -> list[str]:
+    """The AWS services a key of `purpose` in `region` lets use it. Only regions that hold
+    what needs a service add it, so other key policies stay as they are."""
+    principals = SERVICES[purpose]
+    if purpose == "database" and region.name in _dynamodb_regions(spec):
+        principals = sorted({*principals, DYNAMODB})
+    if purpose == "storage" and cdn_reads(spec, region):
+        # CloudFront reads a CDN bucket origin through OAC and must decrypt its objects.
+        principals = [*principals, "cloudfront.amazonaws.com"]
+    if purpose == "storage" and any(s.queue is not None for s in services(spec, region)):
+        # ECS services' SQS queues (generators/ecs.py) are encrypted under the storage key.
+        principals = sorted([*principals, "sqs.amazonaws.com"])
+    return principals
 
 
 def _silo(spec: Spec) -> list[Tenant]:
@@ -97,6 +122,8 @@ def _replicas(spec: Spec) -> dict[tuple[str, str], tuple[KeyOwner, set[str]]]:
     """(owner stem, target region) → the owner and the purposes replicated there."""
     found: dict[tuple[str, str], tuple[KeyOwner, set[str]]] = {}
     for copy in copy_graph(spec):
+        if copy.kind not in KEY_PURPOSE:
+            continue  # lands in a table encrypted under its own region's key
         owner = _owner(spec, copy)
         if owner is None or copy.target == owner.home or spec.region(copy.target) is None:
             continue
@@ -105,22 +132,12 @@ def _replicas(spec: Spec) -> dict[tuple[str, str], tuple[KeyOwner, set[str]]]:
     return found
 
 
-def _keys(
-    region: Region, purposes: tuple[str, ...], cloudfront: bool = False, queues: bool = False
-) -> dict[str, Any]:
+def _keys(spec: Spec, region: Region, purposes: tuple[str, ...]) -> dict[str, Any]:
     keys: dict[str, Any] = {}
     for purpose in purposes:
-        principals = SERVICES[purpose]
-        if cloudfront and purpose == "storage":
-            # CloudFront reads a CDN bucket origin through OAC and must decrypt its objects.
-            principals = [*principals, "cloudfront.amazonaws.com"]
-        if purpose == "storage" and queues:
-            # ECS services' SQS queues (generators/ecs.py) are encrypted under the storage key;
-            # only regions with a queue add SQS, so other key policies stay as they are.
-            principals = sorted([*principals, "sqs.amazonaws.com"])
         key: dict[str, Any] = {
             "rotation_period_in_days": region.kms.rotation_period_in_days,
-            "service_principals": principals,
+            "service_principals": _services(spec, region, purpose),
         }
         if purpose in region.kms.multi_region:
             key["multi_region"] = True
@@ -142,12 +159,7 @@ class KmsGenerator:
                         region=region.name,
                         arguments={
                             "alias_prefix": spec.project,
-                            "keys": _keys(
-                                region,
-                                KEY_PURPOSES,
-                                cloudfront=cdn_reads(spec, region),
-                                queues=any(s.queue is not None for s in services(spec, region)),
-                            ),
+                            "keys": _keys(spec, region, KEY_PURPOSES),
                         },
                     )
                 )
@@ -163,7 +175,7 @@ class KmsGenerator:
                     arguments={
                         # The oldest id: a renamed tenant keeps its key aliases.
                         "alias_prefix": f"{spec.project}/{tenant.name_key}",
-                        "keys": _keys(home, TENANT_PURPOSES),
+                        "keys": _keys(spec, home, TENANT_PURPOSES),
                     },
                 )
             )
@@ -183,7 +195,7 @@ class KmsGenerator:
                                 "primary_key_arn": ref(
                                     f'module.{owner.call}.key_arns["{purpose}"]'
                                 ),
-                                "service_principals": SERVICES[purpose],
+                                "service_principals": _services(spec, target, purpose),
                             }
                             for purpose in sorted(purposes)
                         },

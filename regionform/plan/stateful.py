@@ -1,7 +1,7 @@
 """Which planned changes would lose data.
 
-A database, cache, bucket, KMS key or EKS cluster holds state that a `terraform apply` cannot
-bring back once deleted. A plan that deletes or replaces one is refused unless the user names
+A database, cache, bucket, DynamoDB table, KMS key or EKS cluster holds state that a
+`terraform apply` cannot bring back once deleted. A plan that deletes or replaces one is refused unless the user names
 the address with `--allow-destroy`. Replacement counts: it is a delete followed by a create,
 and the new resource starts empty.
 """
@@ -22,6 +22,7 @@ STATEFUL_TYPES: Mapping[str, str] = {
     "aws_kms_key": "KMS key",
     "aws_kms_replica_key": "KMS key",
     "aws_eks_cluster": "EKS cluster",
+    "aws_dynamodb_table": "DynamoDB table",
 }
 
 

@@ -20,6 +20,11 @@ Which data an edge carries follows AWS:
 - CloudFront standard logs record every viewer request (IP address, path, query string) in
   the log bucket in us-east-1: a copy from each origin region of the people its tenants
   serve. They are encrypted with SSE-S3, not a customer key, so KEY_PURPOSE has no entry.
+- a DynamoDB global table is multi-active: its home region's data goes to every replica
+  (DYNAMODB_REPLICA, which creates the replica), and what is written to a replica goes to the
+  home region and every other replica (DYNAMODB_REPLICA_WRITES, origin the replica's region).
+  A table carries the pooled tenants of the region writing to it (silo tenants get no access
+  to shared tables: the tenant policies are for pooled tenants).
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from regionform.spec.jurisdictions import Jurisdictions, jurisdictions, region_country
-from regionform.spec.model import Spec, Tenant
+from regionform.spec.model import Region, Spec, Tenant
 
 Path = tuple[str | int, ...]
 
@@ -39,6 +44,8 @@ S3_REPLICATION = "s3-replication"
 CDN_LOGS = "cdn-logs"
 # Where CloudFront's standard logs are delivered (modules/cdn's bucket, us-east-1 provider).
 CDN_LOGS_REGION = "us-east-1"
+DYNAMODB_REPLICA = "dynamodb-replica"
+DYNAMODB_REPLICA_WRITES = "dynamodb-replica-writes"
 
 # The customer-managed key purpose each kind of copy is encrypted with at its target.
 KEY_PURPOSE = {
@@ -47,6 +54,9 @@ KEY_PURPOSE = {
     RDS_TENANT_BACKUPS: "database",
     CACHE_GLOBAL: "database",
     S3_REPLICATION: "storage",
+    DYNAMODB_REPLICA: "database",
+    # DYNAMODB_REPLICA_WRITES has none: it lands in a replica (or the home table) that the
+    # DYNAMODB_REPLICA edges already create, under that table's own key.
 }
 
 
@@ -64,6 +74,7 @@ class Copy:
     via: tuple[Copy, ...] = ()  # the earlier hops that brought the data to `source`
     tenant: str | None = None  # the silo tenant owning the copied store, if one does
     bucket: str | None = None  # the replicated bucket's purpose (S3 replication)
+    table: str | None = None  # the global table's name (DynamoDB replicas)
 
     @property
     def regions(self) -> tuple[str, ...]:
@@ -199,6 +210,7 @@ def copy_graph(spec: Spec) -> tuple[Copy, ...]:
                         bucket=bucket.purpose,
                     )
                 )
+        copies.extend(_table_copies(spec, region))
     copies += _cdn_log_copies(spec)
     return tuple(copies)
 
@@ -221,6 +233,53 @@ def _cdn_log_copies(spec: Spec) -> list[Copy]:
         # Logs of an origin in the log bucket's own region stay where they are.
         if region != CDN_LOGS_REGION and spec.region(region) is not None
     ]
+
+
+def _table_copies(spec: Spec, region: Region) -> list[Copy]:
+    """The copies of `region`'s global tables: home → each replica, and each replica's writes
+    → home and the other replicas. A finding about data reaching a replica region points at
+    that region's entry in `replicas`; about a replica's writes reaching home, at its own."""
+    found: list[Copy] = []
+    home = region.name
+    for table in region.tables:
+        base: Path = ("regions", home, "tables", table.name, "replicas")
+        entries = {replica: (*base, index) for index, replica in enumerate(table.replicas)}
+        for replica, path in entries.items():
+            found.append(
+                Copy(
+                    DYNAMODB_REPLICA,
+                    f"DynamoDB global-table replica of table {table.name!r}",
+                    home,
+                    replica,
+                    path,
+                    home,
+                    _pooled(spec, home),
+                    table=table.name,
+                )
+            )
+        for writer, path in entries.items():
+            if writer == home or spec.region(writer) is None:
+                continue  # RF141 / RF140 report the entry; no data is written there
+            targets = [(home, path)] + [
+                (other, entries[other])
+                for other in table.replicas
+                if other not in (writer, home) and spec.region(other) is not None
+            ]
+            for target, where in targets:
+                found.append(
+                    Copy(
+                        DYNAMODB_REPLICA_WRITES,
+                        f"DynamoDB global-table replication of writes to the {writer} replica "
+                        f"of table {table.name!r}",
+                        writer,
+                        target,
+                        where,
+                        writer,
+                        _pooled(spec, writer),
+                        table=table.name,
+                    )
+                )
+    return found
 
 
 def copies_into(spec: Spec, region: str) -> tuple[Copy, ...]:

@@ -43,7 +43,7 @@ def silo_tenants(spec: Spec, region: Region) -> list[str]:
 
 def needs_kms(spec: Spec, region: Region) -> bool:
     """The region holds or receives data, so it gets its customer-managed keys."""
-    if region.database or region.cache or region.buckets:
+    if region.database or region.cache or region.buckets or region.tables:
         return True
     if services(spec, region):  # log groups, queues and secrets use the region's keys
         return True

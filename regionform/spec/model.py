@@ -15,6 +15,7 @@ from regionform.spec.cdn import Cdn, build_cdn
 from regionform.spec.cidr import default_plan
 from regionform.spec.defaults import with_defaults
 from regionform.spec.source import SourceMap
+from regionform.spec.tables import Table, tables
 
 
 @dataclass(frozen=True)
@@ -324,6 +325,7 @@ class Region:
     buckets: tuple[Bucket, ...] = ()
     services: tuple[Service, ...] = ()  # the region's own; spec/services.py adds services_from
     services_from: ServicesFrom | None = None
+    tables: tuple[Table, ...] = ()  # DynamoDB tables homed here (spec/tables.py)
     # Only so lint can refuse it: a region cannot be renamed (see RF151).
     renamed_from: tuple[str, ...] = ()
 
@@ -762,6 +764,7 @@ def _region(name: str, data: dict[str, Any]) -> Region:
         )
         if "services_from" in data
         else None,
+        tables=tables(data.get("tables")),
         renamed_from=renamed_from(data),
     )
 

@@ -1,6 +1,7 @@
 """RF140: a copy whose other end does not exist: a read replica whose source region has no
 database (or is itself a replica), a Global Datastore secondary whose source has no primary
-cache, or backups / bucket replication sent to a region the spec does not define.
+cache, or backups / bucket replication / a DynamoDB global-table replica sent to a region the
+spec does not define.
 
 Fails:
 
@@ -27,7 +28,7 @@ from collections.abc import Iterator
 
 from regionform.findings import Finding
 from regionform.lint import Rule
-from regionform.spec.model import Spec
+from regionform.spec.model import Region, Spec
 
 
 def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
@@ -87,6 +88,23 @@ def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
                     f"{bucket.replicate_to}, which is not under regions",
                     spec.source.value((*base, "buckets", bucket.purpose, "replicate_to")),
                     hint=f"add the region or pick one of: {defined}",
+                )
+        yield from _table_replicas(rule, spec, region, defined)
+
+
+def _table_replicas(rule: Rule, spec: Spec, region: Region, defined: str) -> Iterator[Finding]:
+    """A global table's replica in a region the spec does not define (no key to encrypt it)."""
+    for table in region.tables:
+        for index, replica in enumerate(table.replicas):
+            if spec.region(replica) is None:
+                yield rule.finding(
+                    f"table {table.name!r} of {region.name} has a replica in {replica}, which "
+                    "is not under regions",
+                    spec.source.value(
+                        ("regions", region.name, "tables", table.name, "replicas", index)
+                    ),
+                    hint=f"add the region (its database key encrypts the replica) or pick one "
+                    f"of: {defined}",
                 )
 
 
