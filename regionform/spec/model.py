@@ -299,6 +299,20 @@ class Dns:
     ttl: int = 60
 
 
+# ---------------------------------------------------------------------------------------------
+# Operations: notification topics (alarms, budgets and findings reach someone through them)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Severity:
+    """One severity's SNS topic and who it tells."""
+
+    name: str
+    email: tuple[str, ...] = ()
+    https: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Spec:
     project: str
@@ -313,6 +327,8 @@ class Spec:
     cloudfront_waf: Waf | None = None
     # The spec's own unions of countries (name → members as listed), sorted by name.
     jurisdictions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Severities sorted by name; () when the spec declares no notifications.
+    notifications: tuple[Severity, ...] = ()
     # Where each node came from; not part of the spec's value.
     source: SourceMap = field(default_factory=lambda: SourceMap("<memory>"), compare=False)
 
@@ -557,6 +573,13 @@ def _tenant(tid: str, data: dict[str, Any]) -> Tenant:
     )
 
 
+def _notifications(data: dict[str, Any] | None) -> tuple[Severity, ...]:
+    return tuple(
+        Severity(name, tuple(s.get("email") or ()), tuple(s.get("https") or ()))
+        for name, s in sorted((data or {}).items())
+    )
+
+
 def build(data: dict[str, Any], source: SourceMap) -> Spec:
     """Build the model from data that passed schema validation."""
     data = with_defaults(data)
@@ -594,5 +617,6 @@ def build(data: dict[str, Any], source: SourceMap) -> Spec:
             (name, tuple(union["members"]))
             for name, union in sorted((data.get("jurisdictions") or {}).items())
         ),
+        notifications=_notifications(data.get("notifications")),
         source=source,
     )
