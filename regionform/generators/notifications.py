@@ -9,7 +9,7 @@ from typing import Any
 
 from regionform.document import ModuleCall, literal, ref
 from regionform.spec.aws import GLOBAL_REGION
-from regionform.spec.model import Region, Spec
+from regionform.spec.model import Region, Spec, alarm_arguments
 from regionform.spec.names.notifications import (
     GLOBAL_CALL,
     call_name,
@@ -35,10 +35,24 @@ def alarm_actions(spec: Spec, region: Region | None) -> dict[str, list[str]]:
     """The `alarm_actions` argument of a module watching resources in `region` (None: the
     global root, us-east-1): severity → topic ARNs. Empty when the spec declares no
     notifications: alarms are still created, and nobody is told."""
-    if not spec.notifications:
+    if not spec.notifications or (region is None and not needs_global(spec)):
         return {}
     call = GLOBAL_CALL if region is None else call_name(region)
     return {s.name: [ref(f'module.{call}.topic_arns["{s.name}"]')] for s in spec.notifications}
+
+
+def watching(spec: Spec, region: Region | None, kind: str) -> dict[str, Any]:
+    """The `alarm_actions` and `alarms` arguments of a `kind` module call watching resources in
+    `region` (None: the global root), only those that are not the module's defaults."""
+    arguments: dict[str, Any] = {}
+    actions = alarm_actions(spec, region)
+    if actions:
+        arguments["alarm_actions"] = actions
+    levels = (spec.alarms,) if region is None else (spec.alarms, region.alarms)
+    alarms = alarm_arguments(*levels, kind=kind)
+    if alarms:
+        arguments["alarms"] = alarms
+    return arguments
 
 
 class NotificationsGenerator:

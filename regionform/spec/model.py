@@ -212,6 +212,7 @@ class Region:
     database: Database | None = None
     cache: Cache | None = None
     buckets: tuple[Bucket, ...] = ()
+    alarms: tuple[Alarm, ...] = ()  # this region's alarm settings over the estate's
     # Only so lint can refuse it: a region cannot be renamed (see RF151).
     renamed_from: tuple[str, ...] = ()
 
@@ -314,6 +315,39 @@ class Severity:
 
 
 @dataclass(frozen=True)
+class Alarm:
+    """One alarm's settings as the spec states them; None: the module's default."""
+
+    kind: str  # module kind: rds, redis, route53
+    name: str  # the alarm: cpu, memory, health_check, ...
+    enabled: bool | None = None
+    threshold: float | None = None
+    minutes: int | None = None
+    severity: str | None = None
+
+    def arguments(self) -> dict[str, Any]:
+        """The attributes stated, as the module's `alarms.<name>` object takes them."""
+        stated = {
+            "enabled": self.enabled,
+            "threshold": self.threshold,
+            "minutes": self.minutes,
+            "severity": self.severity,
+        }
+        return {key: value for key, value in stated.items() if value is not None}
+
+
+def alarm_arguments(*levels: tuple[Alarm, ...], kind: str) -> dict[str, Any]:
+    """A module's `alarms` argument: the stated settings of `kind`, later levels (a region's)
+    overriding earlier ones (the estate's) attribute by attribute."""
+    merged: dict[str, dict[str, Any]] = {}
+    for alarms in levels:
+        for alarm in alarms:
+            if alarm.kind == kind:
+                merged.setdefault(alarm.name, {}).update(alarm.arguments())
+    return {name: merged[name] for name in sorted(merged) if merged[name]}
+
+
+@dataclass(frozen=True)
 class Spec:
     project: str
     environment: str
@@ -329,6 +363,7 @@ class Spec:
     jurisdictions: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # Severities sorted by name; () when the spec declares no notifications.
     notifications: tuple[Severity, ...] = ()
+    alarms: tuple[Alarm, ...] = ()  # estate-wide alarm settings, sorted by kind and name
     # Where each node came from; not part of the spec's value.
     source: SourceMap = field(default_factory=lambda: SourceMap("<memory>"), compare=False)
 
@@ -554,6 +589,7 @@ def _region(name: str, data: dict[str, Any]) -> Region:
         database=_database(data["database"]) if "database" in data else None,
         cache=_cache(data["cache"]) if "cache" in data else None,
         buckets=tuple(_bucket(p, b or {}) for p, b in sorted((data.get("buckets") or {}).items())),
+        alarms=_alarms(data.get("alarms")),
         renamed_from=renamed_from(data),
     )
 
@@ -570,6 +606,21 @@ def _tenant(tid: str, data: dict[str, Any]) -> Tenant:
         if residency
         else None,
         renamed_from=renamed_from(data),
+    )
+
+
+def _alarms(data: dict[str, Any] | None) -> tuple[Alarm, ...]:
+    return tuple(
+        Alarm(
+            kind=kind,
+            name=name,
+            enabled=a.get("enabled"),
+            threshold=a.get("threshold"),
+            minutes=a.get("minutes"),
+            severity=a.get("severity"),
+        )
+        for kind, alarms in sorted((data or {}).items())
+        for name, a in sorted((alarms or {}).items())
     )
 
 
@@ -618,5 +669,6 @@ def build(data: dict[str, Any], source: SourceMap) -> Spec:
             for name, union in sorted((data.get("jurisdictions") or {}).items())
         ),
         notifications=_notifications(data.get("notifications")),
+        alarms=_alarms(data.get("alarms")),
         source=source,
     )
