@@ -348,6 +348,29 @@ def alarm_arguments(*levels: tuple[Alarm, ...], kind: str) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class Budgets:
+    """Monthly USD budgets and what tells whom; amounts None: no such budget."""
+
+    environment_usd: float | None = None
+    per_region_usd: float | None = None
+    regions_usd: tuple[tuple[str, float], ...] = ()
+    actual_percent: tuple[float, ...] = ()
+    forecast_percent: tuple[float, ...] = ()
+    severity: str = "warning"
+    anomaly_impact_usd: float | None = None  # None: no anomaly monitor
+
+    def region_amounts(self, regions: tuple[str, ...]) -> dict[str, float]:
+        """Region → its monthly budget, for regions of the spec that have one."""
+        stated = dict(self.regions_usd)
+        amounts = {}
+        for name in regions:
+            amount = stated.get(name, self.per_region_usd)
+            if amount is not None:
+                amounts[name] = amount
+        return amounts
+
+
+@dataclass(frozen=True)
 class Spec:
     project: str
     environment: str
@@ -364,6 +387,7 @@ class Spec:
     # Severities sorted by name; () when the spec declares no notifications.
     notifications: tuple[Severity, ...] = ()
     alarms: tuple[Alarm, ...] = ()  # estate-wide alarm settings, sorted by kind and name
+    budgets: Budgets | None = None
     # Where each node came from; not part of the spec's value.
     source: SourceMap = field(default_factory=lambda: SourceMap("<memory>"), compare=False)
 
@@ -624,6 +648,19 @@ def _alarms(data: dict[str, Any] | None) -> tuple[Alarm, ...]:
     )
 
 
+def _budgets(data: dict[str, Any]) -> Budgets:
+    anomaly = data.get("anomaly_monitor")
+    return Budgets(
+        environment_usd=data.get("environment_usd"),
+        per_region_usd=data.get("per_region_usd"),
+        regions_usd=tuple(sorted((data.get("regions_usd") or {}).items())),
+        actual_percent=tuple(data["actual_percent"]),
+        forecast_percent=tuple(data["forecast_percent"]),
+        severity=data["severity"],
+        anomaly_impact_usd=anomaly["impact_usd"] if anomaly is not None else None,
+    )
+
+
 def _notifications(data: dict[str, Any] | None) -> tuple[Severity, ...]:
     return tuple(
         Severity(name, tuple(s.get("email") or ()), tuple(s.get("https") or ()))
@@ -670,5 +707,6 @@ def build(data: dict[str, Any], source: SourceMap) -> Spec:
         ),
         notifications=_notifications(data.get("notifications")),
         alarms=_alarms(data.get("alarms")),
+        budgets=_budgets(data["budgets"]) if "budgets" in data else None,
         source=source,
     )

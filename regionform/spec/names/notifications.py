@@ -24,8 +24,9 @@ def global_name_prefix(spec: Spec) -> str:
 
 
 def needs_global(spec: Spec) -> bool:
-    """The us-east-1 topics exist when something that only lives there is watched."""
-    return bool(spec.notifications) and spec.dns is not None
+    """The us-east-1 topics exist when something that only lives there is watched: Route 53
+    health checks, budgets and cost anomalies."""
+    return bool(spec.notifications) and (spec.dns is not None or spec.budgets is not None)
 
 
 def derived(spec: Spec) -> list[DerivedName]:
