@@ -371,6 +371,25 @@ class Budgets:
 
 
 @dataclass(frozen=True)
+class SecurityBaseline:
+    """Which parts of the account security baseline regionform creates in every region."""
+
+    guardduty: bool
+    securityhub: bool
+    finding_min_severity: float
+    centrally_by: str | None = None  # who runs the parts turned off
+
+    @property
+    def off(self) -> tuple[str, ...]:
+        """The parts turned off, by their spec key."""
+        return tuple(
+            name
+            for name, on in (("guardduty", self.guardduty), ("securityhub", self.securityhub))
+            if not on
+        )
+
+
+@dataclass(frozen=True)
 class Spec:
     project: str
     environment: str
@@ -388,6 +407,8 @@ class Spec:
     notifications: tuple[Severity, ...] = ()
     alarms: tuple[Alarm, ...] = ()  # estate-wide alarm settings, sorted by kind and name
     budgets: Budgets | None = None
+    # None only for a Spec built in code; build() always fills it (the schema defaults it).
+    security_baseline: SecurityBaseline | None = None
     # Where each node came from; not part of the spec's value.
     source: SourceMap = field(default_factory=lambda: SourceMap("<memory>"), compare=False)
 
@@ -708,5 +729,11 @@ def build(data: dict[str, Any], source: SourceMap) -> Spec:
         notifications=_notifications(data.get("notifications")),
         alarms=_alarms(data.get("alarms")),
         budgets=_budgets(data["budgets"]) if "budgets" in data else None,
+        security_baseline=SecurityBaseline(
+            guardduty=bool(data["security_baseline"]["guardduty"]),
+            securityhub=bool(data["security_baseline"]["securityhub"]),
+            finding_min_severity=data["security_baseline"]["finding_min_severity"],
+            centrally_by=data["security_baseline"].get("centrally_by"),
+        ),
         source=source,
     )
