@@ -1,3 +1,5 @@
+data "aws_caller_identity" "current" {}
+
 locals {
   # Each budget tells its topics at every actual and forecast threshold (percent of the limit).
   thresholds = concat(
@@ -9,6 +11,8 @@ locals {
 resource "aws_budgets_budget" "this" {
   for_each = var.budgets
 
+  # Stated, not left to the provider: the budget's ID is <account>:<name>.
+  account_id   = data.aws_caller_identity.current.account_id
   name         = "${var.name_prefix}-${each.key}"
   budget_type  = "COST"
   limit_amount = format("%.2f", each.value.amount)

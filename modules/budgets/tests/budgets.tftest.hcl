@@ -1,4 +1,11 @@
 mock_provider "aws" {
+  override_data {
+    target = data.aws_caller_identity.current
+    values = {
+      account_id = "111122223333"
+    }
+  }
+
   mock_resource "aws_ce_anomaly_monitor" {
     override_during = plan
     defaults = {
@@ -21,8 +28,8 @@ run "budgets_tell_their_topics" {
   command = plan
 
   assert {
-    condition     = aws_budgets_budget.this["us-east-1"].name == "teddybear-production-us-east-1" && aws_budgets_budget.this["us-east-1"].limit_amount == "5000.00" && aws_budgets_budget.this["us-east-1"].limit_unit == "USD" && aws_budgets_budget.this["us-east-1"].time_unit == "MONTHLY" && aws_budgets_budget.this["us-east-1"].budget_type == "COST"
-    error_message = "Monthly USD cost budgets named <name_prefix>-<key> with their amount."
+    condition     = aws_budgets_budget.this["us-east-1"].name == "teddybear-production-us-east-1" && aws_budgets_budget.this["us-east-1"].limit_amount == "5000.00" && aws_budgets_budget.this["us-east-1"].limit_unit == "USD" && aws_budgets_budget.this["us-east-1"].time_unit == "MONTHLY" && aws_budgets_budget.this["us-east-1"].budget_type == "COST" && aws_budgets_budget.this["us-east-1"].account_id == "111122223333"
+    error_message = "Monthly USD cost budgets of this account named <name_prefix>-<key> with their amount."
   }
 
   assert {
@@ -106,6 +113,11 @@ run "example_basic" {
 
   module {
     source = "./examples/basic"
+  }
+
+  override_data {
+    target = module.budgets.data.aws_caller_identity.current
+    values = { account_id = "111122223333" }
   }
 
   assert {
