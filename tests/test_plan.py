@@ -9,10 +9,12 @@ computed here without regionform's summary code.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import EXAMPLES
@@ -122,6 +124,30 @@ def _unknown(after_unknown: object, *path: str | int) -> bool:
     return node is True
 
 
+# Stateful resource types, each with the attribute that proves a backup (a positive retention).
+STATEFUL_BACKUPS = {
+    "aws_db_instance": "backup_retention_period",
+    "aws_elasticache_replication_group": "snapshot_retention_limit",
+}
+_TOPIC_REFERENCE = re.compile(r'^module\.(notifications_\w+)\.topic_arns\["([a-z0-9-]+)"\]$')
+
+
+def _call_of(address: str) -> str:
+    return address.split(".")[1].split("[")[0]
+
+
+def _topic_references(shown: dict[str, Any], call: str, argument: str) -> dict[str, str]:
+    """Severity → notifications call, from the references of a module call's argument."""
+    calls = shown["configuration"]["root_module"].get("module_calls", {})
+    expression = calls.get(call, {}).get("expressions", {}).get(argument, {})
+    found = {}
+    for reference in expression.get("references", []):
+        match = _TOPIC_REFERENCE.match(reference)
+        if match:
+            found[match.group(2)] = match.group(1)
+    return found
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("example", [spec.stem for spec in EXAMPLES])
 def test_alias_records_and_waf_associations_reference_generated_resources(
@@ -149,3 +175,59 @@ def test_alias_records_and_waf_associations_reference_generated_resources(
     assert aliases, "the examples' DNS records alias generated load balancers"
     if example in ("bizflow", "teddy-bear", "agent-mitra"):
         assert associations, "the region's web ACL protects its load balancer"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("example", [spec.stem for spec in EXAMPLES])
+def test_alarms_and_budgets_reach_someone_and_state_is_watched(
+    planned: dict[tuple[str, str], tuple[PlanResult, Path]],
+    example: str,
+    layout: str,
+) -> None:
+    """Walks Terraform's `show -json` of every planned root: every alarm's alarm_actions
+    reaches an SNS topic of its severity (or critical) with at least one subscription, every
+    stateful resource has an alarm in its module call and a backup, and every budget has a
+    notification to a subscribed topic."""
+    result, _ = planned[(example, layout)]
+    for root in result.summary.roots:
+        shown = result.plans[root.root]
+        changes = [rc for rc in shown["resource_changes"] if rc["mode"] == "managed"]
+        subscribed = {
+            (_call_of(rc["address"]), rc["index"].split("/")[0])
+            for rc in changes
+            if rc["type"] == "aws_sns_topic_subscription"
+        }
+        alarmed = set()
+        for rc in changes:
+            if rc["type"] != "aws_cloudwatch_metric_alarm":
+                continue
+            call = _call_of(rc["address"])
+            alarmed.add(call)
+            severity = rc["change"]["after"]["tags"]["Severity"]
+            topics = _topic_references(shown, call, "alarm_actions")
+            severity = severity if severity in topics else "critical"
+            assert severity in topics, f"{rc['address']}: alarm_actions reach no topic"
+            assert (topics[severity], severity) in subscribed, (
+                f"{rc['address']}: the {severity} topic of {topics[severity]} has no subscription"
+            )
+        for rc in changes:
+            attribute = STATEFUL_BACKUPS.get(rc["type"])
+            if attribute is None:
+                continue
+            assert _call_of(rc["address"]) in alarmed, f"{rc['address']} has no alarm"
+            after = rc["change"]["after"]
+            unknown = rc["change"].get("after_unknown") or {}
+            replica = any(
+                after.get(key) or unknown.get(key)
+                for key in ("replicate_source_db", "global_replication_group_id")
+            )
+            assert replica or (after.get(attribute) or 0) > 0, f"{rc['address']} has no backup"
+        for rc in changes:
+            if rc["type"] != "aws_budgets_budget":
+                continue
+            notifications = rc["change"]["after"].get("notification") or []
+            assert notifications, f"{rc['address']} has no notification"
+            topics = _topic_references(shown, _call_of(rc["address"]), "topic_arns")
+            assert topics and all(t in subscribed for t in ((c, s) for s, c in topics.items())), (
+                f"{rc['address']}: its topic has no subscription"
+            )

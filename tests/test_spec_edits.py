@@ -49,6 +49,11 @@ MOTO_CANNOT_CREATE: dict[str, str] = {
     "aws_route53_query_log": "moto does not see the log group (NoSuchCloudWatchLogsLogGroup)",
     "aws_s3_bucket_logging": "the provider's read-after-write wait never succeeds",
     "aws_s3_bucket_lifecycle_configuration": "the provider's read-after-write wait never succeeds",
+    "aws_ce_anomaly_monitor": "moto's Cost Explorer has no anomaly detection API",
+    "aws_ce_anomaly_subscription": "needs the anomaly monitor",
+    "aws_securityhub_account": "moto's Security Hub never brings the account into state "
+    "(no UpdateSecurityHubConfiguration for the control settings)",
+    "aws_securityhub_standards_subscription": "moto's Security Hub has no BatchEnableStandards",
 }
 # and by address:
 MOTO_CANNOT_CREATE_AT: dict[str, str] = {

@@ -42,3 +42,8 @@ output "automated_backups_replication_id" {
   description = "ID (ARN of the replicated automated backups) of the automated-backups replication, when configured."
   value       = try(aws_db_instance_automated_backups_replication.this[0].id, null)
 }
+
+output "alarm_arns" {
+  description = "Map of alarm key (cpu, free_storage, freeable_memory, replica_lag, connections) => CloudWatch alarm ARN."
+  value       = { for key, a in aws_cloudwatch_metric_alarm.this : key => a.arn }
+}

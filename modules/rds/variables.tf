@@ -344,3 +344,75 @@ variable "tags" {
     error_message = "tags keys must be 1-128 characters and must not start with the reserved aws: prefix; values at most 256 characters."
   }
 }
+
+variable "alarm_actions" {
+  description = "Severity => SNS topic ARNs told when an alarm changes state (the notifications module's topic_arns). Alarms are always created; {} means nobody is told. An alarm whose severity is not a key goes to the \"critical\" topics."
+  type        = map(list(string))
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue(flatten([for arns in values(var.alarm_actions) : [for arn in arns : can(regex("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", arn))]]))
+    error_message = "alarm_actions values must be SNS topic ARNs (arn:<partition>:sns:<region>:<account>:<topic>)."
+  }
+}
+
+variable "alarms" {
+  description = <<-EOT
+    CloudWatch alarms on the instance (each: enabled, threshold, minutes the condition must hold, severity):
+    - cpu: CPUUtilization above threshold % (default 80 for 10 min, critical).
+    - free_storage: FreeStorageSpace below threshold GiB (default 10 for 5 min, critical).
+    - freeable_memory: FreeableMemory below threshold MiB (default 256 for 10 min, warning).
+    - replica_lag: ReplicaLag above threshold seconds, replicas only (default 900 = a 15-minute RPO, for 5 min, critical; missing data breaches).
+    - connections: DatabaseConnections above threshold (default 400 for 10 min, warning).
+  EOT
+  type = object({
+    cpu = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 80)
+      minutes   = optional(number, 10)
+      severity  = optional(string, "critical")
+    }), {})
+    free_storage = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 10)
+      minutes   = optional(number, 5)
+      severity  = optional(string, "critical")
+    }), {})
+    freeable_memory = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 256)
+      minutes   = optional(number, 10)
+      severity  = optional(string, "warning")
+    }), {})
+    replica_lag = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 900)
+      minutes   = optional(number, 5)
+      severity  = optional(string, "critical")
+    }), {})
+    connections = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 400)
+      minutes   = optional(number, 10)
+      severity  = optional(string, "warning")
+    }), {})
+  })
+  default  = {}
+  nullable = false
+
+  validation {
+    condition     = alltrue([for a in values(var.alarms) : a.minutes >= 1 && a.minutes <= 1440 && floor(a.minutes) == a.minutes && a.threshold >= 0])
+    error_message = "Alarm minutes must be a whole number from 1 to 1440 and thresholds must not be negative."
+  }
+
+  validation {
+    condition     = alltrue([for a in values(var.alarms) : can(regex("^[a-z][a-z0-9-]{0,15}$", a.severity))])
+    error_message = "Alarm severities must be 1-16 lowercase letters, digits or '-', starting with a letter."
+  }
+
+  validation {
+    condition     = var.alarms.cpu.threshold <= 100
+    error_message = "alarms.cpu.threshold is a percentage (0-100)."
+  }
+}

@@ -55,3 +55,8 @@ output "global_replication_group_id" {
     local.is_secondary ? var.global_datastore.global_replication_group_id : null
   )
 }
+
+output "alarm_arns" {
+  description = "Map of \"<alarm key>/<node id>\" (e.g. \"memory/bizflow-cache-001\") => CloudWatch alarm ARN."
+  value       = { for key, a in aws_cloudwatch_metric_alarm.this : key => a.arn }
+}

@@ -37,3 +37,8 @@ output "query_log_kms_key_arn" {
   description = "ARN of the KMS key encrypting the query log group (null when query_logging is false)."
   value       = local.query_log_kms_key_arn
 }
+
+output "alarm_arns" {
+  description = "Map of \"health_check/<endpoint key>\" => CloudWatch alarm ARN."
+  value       = { for key, a in aws_cloudwatch_metric_alarm.health_check : "health_check/${key}" => a.arn }
+}

@@ -399,3 +399,42 @@ variable "tags" {
     error_message = "tags keys must be 1-128 characters and must not start with the reserved aws: prefix; values at most 256 characters."
   }
 }
+
+variable "alarm_actions" {
+  description = "Severity => SNS topic ARNs in us-east-1 told when an alarm changes state (the us-east-1 notifications module's topic_arns). Alarms are always created; {} means nobody is told. An alarm whose severity is not a key goes to the \"critical\" topics."
+  type        = map(list(string))
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue(flatten([for arns in values(var.alarm_actions) : [for arn in arns : can(regex("^arn:aws[a-z-]*:sns:us-east-1:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", arn))]]))
+    error_message = "alarm_actions values must be SNS topic ARNs in us-east-1 (CloudWatch alarms only notify topics of their own region)."
+  }
+}
+
+variable "alarms" {
+  description = <<-EOT
+    CloudWatch alarms (each: enabled, threshold, minutes the condition must hold, severity):
+    - health_check: an endpoint's HealthCheckStatus below threshold (default 1: failing) for 1 min, critical; missing data breaches.
+  EOT
+  type = object({
+    health_check = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 1)
+      minutes   = optional(number, 1)
+      severity  = optional(string, "critical")
+    }), {})
+  })
+  default  = {}
+  nullable = false
+
+  validation {
+    condition     = var.alarms.health_check.minutes >= 1 && var.alarms.health_check.minutes <= 1440 && floor(var.alarms.health_check.minutes) == var.alarms.health_check.minutes
+    error_message = "alarms.health_check.minutes must be a whole number from 1 to 1440."
+  }
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{0,15}$", var.alarms.health_check.severity))
+    error_message = "Alarm severities must be 1-16 lowercase letters, digits or '-', starting with a letter."
+  }
+}

@@ -7,6 +7,7 @@ from typing import Any
 
 from regionform.document import ModuleCall, Move, ref
 from regionform.generators.kms import copy_key_arn, key_arn, tenant_key_arn
+from regionform.generators.notifications import watching
 from regionform.generators.renames import steps
 from regionform.spec.copies import RDS_BACKUPS, RDS_REPLICA, RDS_TENANT_BACKUPS, Copy, copy_graph
 from regionform.spec.model import DEFAULT_POSTGRES, Database, Region, Spec, Tenant
@@ -118,6 +119,7 @@ class RdsGenerator:
             if database.replica_of is None:
                 arguments["master_user_secret_kms_key_arn"] = key_arn(region, "secrets")
             arguments.update(_network(region))
+            arguments.update(watching(spec, region, self.kind))
             calls.append(ModuleCall(call_name(region), self.kind, region.name, arguments))
             backups = copies.get((RDS_BACKUPS, region.name, None))
             if backups is not None:
@@ -144,6 +146,7 @@ class RdsGenerator:
             arguments["kms_key_arn"] = tenant_key_arn(tenant, "database")
             arguments["master_user_secret_kms_key_arn"] = tenant_key_arn(tenant, "secrets")
             arguments.update(_network(home))
+            arguments.update(watching(spec, home, self.kind))
             calls.append(ModuleCall(tenant_call_name(tenant), self.kind, home.name, arguments))
             backups = copies.get((RDS_TENANT_BACKUPS, home.name, tenant.id))
             if backups is not None:

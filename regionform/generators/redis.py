@@ -7,10 +7,20 @@ from typing import Any
 
 from regionform.document import ModuleCall, ref
 from regionform.generators.kms import copy_key_arn, key_arn
+from regionform.generators.notifications import watching
 from regionform.spec.copies import CACHE_GLOBAL, copy_graph
 from regionform.spec.model import Region, Spec
 from regionform.spec.names.redis import call_name, group_id
 from regionform.spec.names.vpc import call_name as vpc_call
+
+
+def _shards(spec: Spec, region: Region) -> int | None:
+    """The shards of a region's cache: its own, or its Global Datastore primary's."""
+    cache = region.cache
+    if cache is None or cache.secondary_of is None:
+        return cache.shards if cache is not None else None
+    source = spec.region(cache.secondary_of)
+    return source.cache.shards if source is not None and source.cache is not None else None
 
 
 class RedisGenerator:
@@ -30,8 +40,10 @@ class RedisGenerator:
                 arguments["node_type"] = cache.node_type
             if cache.shards is not None:
                 arguments["cluster_mode"] = True
-                if cache.secondary_of is None:
-                    arguments["num_node_groups"] = cache.shards
+                shards = _shards(spec, region)
+                if shards is not None:
+                    # A secondary inherits its shards; its alarms still watch every one.
+                    arguments["num_node_groups"] = shards
             arguments["replicas_per_node_group"] = cache.replicas
             arguments["multi_az_enabled"] = cache.replicas >= 1
             arguments["snapshot_retention_limit"] = cache.snapshot_retention_days
@@ -57,6 +69,7 @@ class RedisGenerator:
                         f"module.{call_name(source)}.global_replication_group_id"
                     ),
                 }
+            arguments.update(watching(spec, region, self.kind))
             calls.append(ModuleCall(call_name(region), self.kind, region.name, arguments))
         return calls
 

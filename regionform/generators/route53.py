@@ -6,6 +6,7 @@ from itertools import pairwise
 from typing import Any
 
 from regionform.document import ModuleCall, Move, instance, literal, ref
+from regionform.generators.notifications import watching
 from regionform.spec.aws import GLOBAL_REGION
 from regionform.spec.model import Dns, Region, Spec
 from regionform.spec.names import alb, cdn
@@ -89,6 +90,8 @@ def _arguments(spec: Spec, dns: Dns) -> dict[str, Any]:
         "dnssec": dns.dnssec,
         "query_logging": dns.query_logging,
     }
+    # Health-check metrics exist only in us-east-1: the global root's topics are told.
+    arguments |= watching(spec, None, "route53")
     return arguments
 
 

@@ -326,6 +326,7 @@ class Region:
     services: tuple[Service, ...] = ()  # the region's own; spec/services.py adds services_from
     services_from: ServicesFrom | None = None
     tables: tuple[Table, ...] = ()  # DynamoDB tables homed here (spec/tables.py)
+    alarms: tuple[Alarm, ...] = ()  # this region's alarm settings over the estate's
     # Only so lint can refuse it: a region cannot be renamed (see RF151).
     renamed_from: tuple[str, ...] = ()
 
@@ -418,6 +419,95 @@ class Dns:
     ttl: int = 60
 
 
+# ---------------------------------------------------------------------------------------------
+# Operations: notification topics (alarms, budgets and findings reach someone through them)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Severity:
+    """One severity's SNS topic and who it tells."""
+
+    name: str
+    email: tuple[str, ...] = ()
+    https: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Alarm:
+    """One alarm's settings as the spec states them; None: the module's default."""
+
+    kind: str  # module kind: rds, redis, route53
+    name: str  # the alarm: cpu, memory, health_check, ...
+    enabled: bool | None = None
+    threshold: float | None = None
+    minutes: int | None = None
+    severity: str | None = None
+
+    def arguments(self) -> dict[str, Any]:
+        """The attributes stated, as the module's `alarms.<name>` object takes them."""
+        stated = {
+            "enabled": self.enabled,
+            "threshold": self.threshold,
+            "minutes": self.minutes,
+            "severity": self.severity,
+        }
+        return {key: value for key, value in stated.items() if value is not None}
+
+
+def alarm_arguments(*levels: tuple[Alarm, ...], kind: str) -> dict[str, Any]:
+    """A module's `alarms` argument: the stated settings of `kind`, later levels (a region's)
+    overriding earlier ones (the estate's) attribute by attribute."""
+    merged: dict[str, dict[str, Any]] = {}
+    for alarms in levels:
+        for alarm in alarms:
+            if alarm.kind == kind:
+                merged.setdefault(alarm.name, {}).update(alarm.arguments())
+    return {name: merged[name] for name in sorted(merged) if merged[name]}
+
+
+@dataclass(frozen=True)
+class Budgets:
+    """Monthly USD budgets and what tells whom; amounts None: no such budget."""
+
+    environment_usd: float | None = None
+    per_region_usd: float | None = None
+    regions_usd: tuple[tuple[str, float], ...] = ()
+    actual_percent: tuple[float, ...] = ()
+    forecast_percent: tuple[float, ...] = ()
+    severity: str = "warning"
+    anomaly_impact_usd: float | None = None  # None: no anomaly monitor
+
+    def region_amounts(self, regions: tuple[str, ...]) -> dict[str, float]:
+        """Region → its monthly budget, for regions of the spec that have one."""
+        stated = dict(self.regions_usd)
+        amounts = {}
+        for name in regions:
+            amount = stated.get(name, self.per_region_usd)
+            if amount is not None:
+                amounts[name] = amount
+        return amounts
+
+
+@dataclass(frozen=True)
+class SecurityBaseline:
+    """Which parts of the account security baseline regionform creates in every region."""
+
+    guardduty: bool
+    securityhub: bool
+    finding_min_severity: float
+    centrally_by: str | None = None  # who runs the parts turned off
+
+    @property
+    def off(self) -> tuple[str, ...]:
+        """The parts turned off, by their spec key."""
+        return tuple(
+            name
+            for name, on in (("guardduty", self.guardduty), ("securityhub", self.securityhub))
+            if not on
+        )
+
+
 @dataclass(frozen=True)
 class Spec:
     project: str
@@ -433,6 +523,12 @@ class Spec:
     cdn: Cdn | None = None
     # The spec's own unions of countries (name → members as listed), sorted by name.
     jurisdictions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Severities sorted by name; () when the spec declares no notifications.
+    notifications: tuple[Severity, ...] = ()
+    alarms: tuple[Alarm, ...] = ()  # estate-wide alarm settings, sorted by kind and name
+    budgets: Budgets | None = None
+    # None only for a Spec built in code; build() always fills it (the schema defaults it).
+    security_baseline: SecurityBaseline | None = None
     # Where each node came from; not part of the spec's value.
     source: SourceMap = field(default_factory=lambda: SourceMap("<memory>"), compare=False)
 
@@ -765,6 +861,7 @@ def _region(name: str, data: dict[str, Any]) -> Region:
         if "services_from" in data
         else None,
         tables=tables(data.get("tables")),
+        alarms=_alarms(data.get("alarms")),
         renamed_from=renamed_from(data),
     )
 
@@ -781,6 +878,41 @@ def _tenant(tid: str, data: dict[str, Any]) -> Tenant:
         if residency
         else None,
         renamed_from=renamed_from(data),
+    )
+
+
+def _alarms(data: dict[str, Any] | None) -> tuple[Alarm, ...]:
+    return tuple(
+        Alarm(
+            kind=kind,
+            name=name,
+            enabled=a.get("enabled"),
+            threshold=a.get("threshold"),
+            minutes=a.get("minutes"),
+            severity=a.get("severity"),
+        )
+        for kind, alarms in sorted((data or {}).items())
+        for name, a in sorted((alarms or {}).items())
+    )
+
+
+def _budgets(data: dict[str, Any]) -> Budgets:
+    anomaly = data.get("anomaly_monitor")
+    return Budgets(
+        environment_usd=data.get("environment_usd"),
+        per_region_usd=data.get("per_region_usd"),
+        regions_usd=tuple(sorted((data.get("regions_usd") or {}).items())),
+        actual_percent=tuple(data["actual_percent"]),
+        forecast_percent=tuple(data["forecast_percent"]),
+        severity=data["severity"],
+        anomaly_impact_usd=anomaly["impact_usd"] if anomaly is not None else None,
+    )
+
+
+def _notifications(data: dict[str, Any] | None) -> tuple[Severity, ...]:
+    return tuple(
+        Severity(name, tuple(s.get("email") or ()), tuple(s.get("https") or ()))
+        for name, s in sorted((data or {}).items())
     )
 
 
@@ -821,6 +953,15 @@ def build(data: dict[str, Any], source: SourceMap) -> Spec:
         jurisdictions=tuple(
             (name, tuple(union["members"]))
             for name, union in sorted((data.get("jurisdictions") or {}).items())
+        ),
+        notifications=_notifications(data.get("notifications")),
+        alarms=_alarms(data.get("alarms")),
+        budgets=_budgets(data["budgets"]) if "budgets" in data else None,
+        security_baseline=SecurityBaseline(
+            guardduty=bool(data["security_baseline"]["guardduty"]),
+            securityhub=bool(data["security_baseline"]["securityhub"]),
+            finding_min_severity=data["security_baseline"]["finding_min_severity"],
+            centrally_by=data["security_baseline"].get("centrally_by"),
         ),
         source=source,
     )

@@ -81,6 +81,21 @@ run "primary_secure_defaults" {
   command = plan
 
   assert {
+    condition     = toset(keys(aws_cloudwatch_metric_alarm.this)) == toset(["cpu", "free_storage", "freeable_memory", "connections"])
+    error_message = "A primary gets cpu, free_storage, freeable_memory and connections alarms by default (no replica_lag)."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.this["cpu"].threshold == 80 && aws_cloudwatch_metric_alarm.this["cpu"].evaluation_periods == 10 && aws_cloudwatch_metric_alarm.this["free_storage"].threshold == 10737418240 && aws_cloudwatch_metric_alarm.this["free_storage"].comparison_operator == "LessThanThreshold"
+    error_message = "Default thresholds: CPU above 80% for 10 min, free storage below 10 GiB."
+  }
+
+  assert {
+    condition     = alltrue([for a in aws_cloudwatch_metric_alarm.this : strcontains(a.alarm_description, "Runbook: docs/runbooks.md#rds-") && a.dimensions["DBInstanceIdentifier"] == "bizflow-db" && length(a.alarm_actions) == 0])
+    error_message = "Every alarm names its runbook line and watches the instance; without alarm_actions nobody is told."
+  }
+
+  assert {
     condition     = aws_db_instance.this[0].engine == "postgres" && aws_db_instance.this[0].engine_version == "16.4"
     error_message = "Engine must be PostgreSQL 16.4 by default."
   }
@@ -326,6 +341,11 @@ run "cross_region_replica" {
     vpc_id                         = "vpc-0fedcba9876543210"
     db_subnet_group_name           = "bizflow-ap-southeast-1-db"
     allowed_cidr_blocks            = ["10.2.16.0/20", "10.2.32.0/20"]
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.this["replica_lag"].threshold == 900 && aws_cloudwatch_metric_alarm.this["replica_lag"].treat_missing_data == "breaching"
+    error_message = "A replica gets a replica_lag alarm (15-minute RPO by default) that breaches when the replica stops reporting."
   }
 
   assert {
@@ -795,4 +815,68 @@ run "rejects_reserved_tag_key" {
   }
 
   expect_failures = [var.tags]
+}
+
+################################################################################
+# Alarms
+################################################################################
+
+run "alarms_reach_their_severity_topics" {
+  command = plan
+
+  variables {
+    alarm_actions = {
+      critical = ["arn:aws:sns:ap-south-1:111122223333:bizflow-production-critical"]
+      warning  = ["arn:aws:sns:ap-south-1:111122223333:bizflow-production-warning"]
+    }
+    alarms = {
+      cpu          = { threshold = 70, minutes = 5 }
+      connections  = { severity = "page" }
+      free_storage = { enabled = false }
+    }
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.this["cpu"].alarm_actions == toset(["arn:aws:sns:ap-south-1:111122223333:bizflow-production-critical"]) && aws_cloudwatch_metric_alarm.this["cpu"].threshold == 70 && aws_cloudwatch_metric_alarm.this["cpu"].evaluation_periods == 5
+    error_message = "Thresholds come from alarms and critical alarms go to the critical topics."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.this["freeable_memory"].alarm_actions == toset(["arn:aws:sns:ap-south-1:111122223333:bizflow-production-warning"]) && aws_cloudwatch_metric_alarm.this["freeable_memory"].ok_actions == aws_cloudwatch_metric_alarm.this["freeable_memory"].alarm_actions
+    error_message = "Warning alarms go to the warning topics, on alarm and on recovery."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.this["connections"].alarm_actions == toset(["arn:aws:sns:ap-south-1:111122223333:bizflow-production-critical"])
+    error_message = "A severity without topics must fall back to the critical topics."
+  }
+
+  assert {
+    condition     = !contains(keys(aws_cloudwatch_metric_alarm.this), "free_storage") && length(output.alarm_arns) == 3
+    error_message = "A disabled alarm is not created."
+  }
+}
+
+run "invalid_alarm_actions" {
+  command = plan
+  variables {
+    alarm_actions = { critical = ["arn:aws:sqs:ap-south-1:111122223333:queue"] }
+  }
+  expect_failures = [var.alarm_actions]
+}
+
+run "invalid_alarm_minutes" {
+  command = plan
+  variables {
+    alarms = { cpu = { minutes = 0 } }
+  }
+  expect_failures = [var.alarms]
+}
+
+run "invalid_alarm_cpu_percentage" {
+  command = plan
+  variables {
+    alarms = { cpu = { threshold = 120 } }
+  }
+  expect_failures = [var.alarms]
 }

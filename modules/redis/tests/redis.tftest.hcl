@@ -57,6 +57,16 @@ run "secure_defaults" {
   command = plan
 
   assert {
+    condition     = length(aws_cloudwatch_metric_alarm.this) == 10 && aws_cloudwatch_metric_alarm.this["memory/bizflow-cache-002"].dimensions["CacheClusterId"] == "bizflow-cache-002"
+    error_message = "Each of the two nodes gets cpu, engine_cpu, memory, evictions and replication_lag alarms."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.this["memory/bizflow-cache-001"].threshold == 80 && aws_cloudwatch_metric_alarm.this["replication_lag/bizflow-cache-001"].treat_missing_data == "notBreaching" && alltrue([for a in aws_cloudwatch_metric_alarm.this : strcontains(a.alarm_description, "Runbook: docs/runbooks.md#redis-") && length(a.alarm_actions) == 0])
+    error_message = "Default memory threshold 80%; every alarm names its runbook line; without alarm_actions nobody is told."
+  }
+
+  assert {
     condition     = aws_elasticache_replication_group.this.engine == "redis" && aws_elasticache_replication_group.this.engine_version == "7.1"
     error_message = "Engine must be Redis OSS 7.1 by default."
   }
@@ -690,4 +700,51 @@ run "rejects_reserved_tag_key" {
   }
 
   expect_failures = [var.tags]
+}
+
+################################################################################
+# Alarms
+################################################################################
+
+run "alarms_per_shard_node_to_topics" {
+  command = plan
+
+  variables {
+    cluster_mode            = true
+    num_node_groups         = 2
+    replicas_per_node_group = 1
+    alarm_actions = {
+      critical = ["arn:aws:sns:ap-south-1:111122223333:bizflow-production-critical"]
+    }
+    alarms = {
+      evictions = { enabled = false }
+      memory    = { threshold = 75 }
+    }
+  }
+
+  assert {
+    condition     = length(aws_cloudwatch_metric_alarm.this) == 16 && aws_cloudwatch_metric_alarm.this["memory/bizflow-cache-0002-002"].threshold == 75
+    error_message = "Cluster mode: 2 shards x 2 nodes x 4 enabled alarms, with thresholds from alarms."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.this["cpu/bizflow-cache-0001-001"].alarm_actions == toset(["arn:aws:sns:ap-south-1:111122223333:bizflow-production-critical"])
+    error_message = "A warning alarm without warning topics must go to the critical topics."
+  }
+}
+
+run "invalid_alarm_memory_percentage" {
+  command = plan
+  variables {
+    alarms = { memory = { threshold = 101 } }
+  }
+  expect_failures = [var.alarms]
+}
+
+run "invalid_alarm_actions" {
+  command = plan
+  variables {
+    alarm_actions = { critical = ["not-an-arn"] }
+  }
+  expect_failures = [var.alarm_actions]
 }

@@ -96,6 +96,22 @@ variables {
 run "bizflow_routing" {
   command = plan
 
+  variables {
+    alarm_actions = {
+      critical = ["arn:aws:sns:us-east-1:111122223333:bizflow-production-global-critical"]
+    }
+  }
+
+  assert {
+    condition     = length(aws_cloudwatch_metric_alarm.health_check) == length(var.endpoints) && alltrue([for a in aws_cloudwatch_metric_alarm.health_check : a.treat_missing_data == "breaching" && a.metric_name == "HealthCheckStatus" && a.threshold == 1 && a.comparison_operator == "LessThanThreshold" && strcontains(a.alarm_description, "Runbook: docs/runbooks.md#route53-health-check")])
+    error_message = "Every endpoint health check gets an availability alarm that breaches on missing data and names its runbook line."
+  }
+
+  assert {
+    condition     = alltrue([for a in aws_cloudwatch_metric_alarm.health_check : a.alarm_actions == toset(["arn:aws:sns:us-east-1:111122223333:bizflow-production-global-critical"])])
+    error_message = "Health-check alarms go to the critical topics in us-east-1."
+  }
+
   assert {
     condition     = aws_route53_zone.this[0].name == "bizflow.app" && aws_route53_zone.this[0].force_destroy == false
     error_message = "The public zone must be created without force_destroy."
@@ -831,4 +847,12 @@ run "rejects_alias_zone_id_with_alias_target" {
   }
 
   expect_failures = [var.endpoints]
+}
+
+run "rejects_alarm_topic_outside_us_east_1" {
+  command = plan
+  variables {
+    alarm_actions = { critical = ["arn:aws:sns:ap-south-1:111122223333:bizflow-production-critical"] }
+  }
+  expect_failures = [var.alarm_actions]
 }

@@ -1,0 +1,70 @@
+"""Notifications and alarms in the generated estate: the alarm convention's arguments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from regionform.api import load_spec
+from regionform.generators.notifications import GENERATOR as NOTIFICATIONS
+from regionform.generators.notifications import alarm_actions, watching
+from regionform.generators.rds import GENERATOR as RDS
+from regionform.generators.route53 import GENERATOR as ROUTE53
+from regionform.spec.model import Alarm, alarm_arguments
+
+REPO = Path(__file__).resolve().parent.parent
+BIZFLOW = REPO / "examples" / "bizflow.yaml"
+
+
+def test_region_settings_override_the_estates_attribute_by_attribute() -> None:
+    estate = (Alarm("rds", "cpu", threshold=80, minutes=10), Alarm("redis", "memory", 70))
+    region = (Alarm("rds", "cpu", threshold=60), Alarm("rds", "connections", enabled=False))
+    assert alarm_arguments(estate, region, kind="rds") == {
+        "connections": {"enabled": False},
+        "cpu": {"threshold": 60, "minutes": 10},
+    }
+    assert alarm_arguments(estate, kind="route53") == {}
+
+
+def test_every_region_gets_topics_and_the_global_root_too_with_dns() -> None:
+    spec = load_spec(BIZFLOW)
+    calls = NOTIFICATIONS.calls(spec)
+    assert [c.name for c in calls] == [
+        "notifications_ap_south_1",
+        "notifications_ap_southeast_1",
+        "notifications_eu_west_2",
+        "notifications_me_south_1",
+        "notifications_global",
+    ]
+    assert calls[-1].file == "global" and calls[-1].region == "us-east-1"
+    assert calls[-1].arguments["name_prefix"] == "bizflow-production-global"
+    assert set(calls[0].arguments["topics"]) == {"critical", "dr", "warning"}
+
+
+def test_watching_modules_get_their_regions_topics() -> None:
+    spec = load_spec(BIZFLOW)
+    region = spec.region("ap-south-1")
+    assert region is not None
+    actions = alarm_actions(spec, region)
+    assert actions["critical"] == ['${module.notifications_ap_south_1.topic_arns["critical"]}']
+    rds = next(c for c in RDS.calls(spec) if c.name == "rds_ap_south_1")
+    assert rds.arguments["alarm_actions"] == actions
+    assert rds.arguments["alarms"]["cpu"] == {
+        "threshold": 80,
+        "minutes": 10,
+        "severity": "critical",
+    }
+    (route53,) = ROUTE53.calls(spec)
+    assert route53.arguments["alarm_actions"]["critical"] == [
+        '${module.notifications_global.topic_arns["critical"]}'
+    ]
+
+
+def test_without_notifications_alarms_exist_and_nobody_is_told(tmp_path: Path) -> None:
+    text = BIZFLOW.read_text()
+    spec_file = tmp_path / "quiet.yaml"
+    spec_file.write_text(text[: text.index("\nnotifications:")] + "\n")
+    spec = load_spec(spec_file)
+    assert NOTIFICATIONS.calls(spec) == []
+    region = spec.region("ap-south-1")
+    assert region is not None
+    assert watching(spec, region, "rds") == {}
