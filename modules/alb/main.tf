@@ -287,6 +287,32 @@ resource "aws_lb_listener" "http" {
   tags = var.tags
 }
 
+# Target groups join the load balancer here, in the region's root: ECS refuses to create a
+# service whose target group belongs to no load balancer, and the HTTPS listener whose rules
+# route to them (modules/alb_https) lives in the global root, which applies after the
+# regions. Each rule forwards only requests from 255.255.255.255/32, a source address no
+# request can carry (limited broadcast is never routed), so port 80 still serves nothing but
+# the redirect.
+resource "aws_lb_listener_rule" "attach" {
+  for_each = var.targets
+
+  listener_arn = aws_lb_listener.http.arn
+  priority     = each.value.priority
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.this[each.key].arn
+  }
+
+  condition {
+    source_ip {
+      values = ["255.255.255.255/32"]
+    }
+  }
+
+  tags = merge(var.tags, { Target = each.key })
+}
+
 resource "aws_wafv2_web_acl_association" "this" {
   count = var.associate_web_acl ? 1 : 0
 

@@ -26,6 +26,9 @@ output "security_group_id" {
 output "target_group_arns" {
   description = "ARNs of the target groups, by target name (ECS services and the AWS Load Balancer Controller register into these)."
   value       = { for k, tg in aws_lb_target_group.this : k => tg.arn }
+  # Only once each belongs to the load balancer: an ECS service registering in one before
+  # that fails (see aws_lb_listener_rule.attach).
+  depends_on = [aws_lb_listener_rule.attach]
 }
 
 output "target_group_arn_suffixes" {

@@ -106,10 +106,11 @@ variable "security_group_name" {
 }
 
 variable "targets" {
-  description = "Target groups (ip targets) keyed by app: AWS name (at most 32 characters), port, protocol to the targets, deregistration delay and health check."
+  description = "Target groups (ip targets) keyed by app: AWS name (at most 32 characters), port, listener rule priority (unique; the same as the HTTPS rule's), protocol to the targets, deregistration delay and health check."
   type = map(object({
     name                 = string
     port                 = number
+    priority             = number
     protocol             = optional(string, "HTTP")
     deregistration_delay = optional(number, 30)
     health_check = optional(object({
@@ -126,6 +127,11 @@ variable "targets" {
   validation {
     condition     = alltrue([for t in values(var.targets) : can(regex("^[A-Za-z0-9]([A-Za-z0-9-]{0,30}[A-Za-z0-9])?$", t.name))])
     error_message = "Each target's name must be 1-32 letters, digits or hyphens, not starting or ending with a hyphen."
+  }
+
+  validation {
+    condition     = alltrue([for t in values(var.targets) : t.priority >= 1 && t.priority <= 50000]) && length(distinct([for t in values(var.targets) : t.priority])) == length(var.targets)
+    error_message = "Each target needs its own listener rule priority from 1 to 50000."
   }
 
   validation {

@@ -19,6 +19,7 @@ def _targets(spec: Spec, region: Region, lb: LoadBalancer) -> dict[str, Any]:
         t.name: {
             "name": alb.target_group_name(spec, region, t),
             "port": t.port,
+            "priority": t.priority,
             "protocol": t.protocol,
             "deregistration_delay": t.deregistration_delay,
             "health_check": {

@@ -50,7 +50,7 @@ variables {
   public_subnet_ids       = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]
   private_subnet_ids      = ["subnet-0a1b2c3d4e5f60011", "subnet-0a1b2c3d4e5f60012"]
   targets = {
-    api = { name = "bizflow-production-aps1-api", port = 8080 }
+    api = { name = "bizflow-production-aps1-api", port = 8080, priority = 180 }
   }
 }
 
@@ -137,6 +137,15 @@ run "secure_defaults" {
   assert {
     condition     = length(aws_wafv2_web_acl_association.this) == 0
     error_message = "No web ACL is associated unless asked."
+  }
+
+  assert {
+    condition = (
+      aws_lb_listener_rule.attach["api"].priority == 180 &&
+      aws_lb_listener_rule.attach["api"].action[0].type == "forward" &&
+      one(aws_lb_listener_rule.attach["api"].condition).source_ip[0].values == toset(["255.255.255.255/32"])
+    )
+    error_message = "Each target group joins the load balancer through a port 80 rule no request can match."
   }
 }
 
@@ -287,7 +296,20 @@ run "rejects_bad_target_name" {
   command = plan
 
   variables {
-    targets = { api = { name = "bizflow-production-ap-southeast-1-api", port = 8080 } }
+    targets = { api = { name = "bizflow-production-ap-southeast-1-api", port = 8080, priority = 180 } }
+  }
+
+  expect_failures = [var.targets]
+}
+
+run "rejects_duplicate_priorities" {
+  command = plan
+
+  variables {
+    targets = {
+      api = { name = "bizflow-api", port = 8080, priority = 180 }
+      web = { name = "bizflow-web", port = 8081, priority = 180 }
+    }
   }
 
   expect_failures = [var.targets]
@@ -298,8 +320,8 @@ run "rejects_duplicate_target_names" {
 
   variables {
     targets = {
-      api = { name = "bizflow-api", port = 8080 }
-      web = { name = "bizflow-api", port = 8081 }
+      api = { name = "bizflow-api", port = 8080, priority = 180 }
+      web = { name = "bizflow-api", port = 8081, priority = 181 }
     }
   }
 
@@ -310,7 +332,7 @@ run "rejects_bad_port" {
   command = plan
 
   variables {
-    targets = { api = { name = "bizflow-api", port = 0 } }
+    targets = { api = { name = "bizflow-api", port = 0, priority = -7900 } }
   }
 
   expect_failures = [var.targets]
@@ -320,7 +342,7 @@ run "rejects_relative_health_check_path" {
   command = plan
 
   variables {
-    targets = { api = { name = "bizflow-api", port = 8080, health_check = { path = "health" } } }
+    targets = { api = { name = "bizflow-api", port = 8080, priority = 180, health_check = { path = "health" } } }
   }
 
   expect_failures = [var.targets]
@@ -330,7 +352,7 @@ run "rejects_timeout_not_below_interval" {
   command = plan
 
   variables {
-    targets = { api = { name = "bizflow-api", port = 8080, health_check = { interval = 10, timeout = 10 } } }
+    targets = { api = { name = "bizflow-api", port = 8080, priority = 180, health_check = { interval = 10, timeout = 10 } } }
   }
 
   expect_failures = [var.targets]
@@ -340,7 +362,7 @@ run "rejects_bad_deregistration_delay" {
   command = plan
 
   variables {
-    targets = { api = { name = "bizflow-api", port = 8080, deregistration_delay = 4000 } }
+    targets = { api = { name = "bizflow-api", port = 8080, priority = 180, deregistration_delay = 4000 } }
   }
 
   expect_failures = [var.targets]

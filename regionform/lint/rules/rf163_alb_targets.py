@@ -1,8 +1,8 @@
 """RF163: Listener rules and health checks the load balancer would refuse.
 
-Each target's listener rule needs its own priority (derived ones are 100, 200, … in the
-order of the target names; a pinned `priority` may collide with them), and a target group's
-health-check timeout must be shorter than its interval.
+Each target's listener rule needs its own priority (derived ones come from the target's
+name, so two targets can rarely draw the same one, and a pinned `priority` may collide with
+another), and a target group's health-check timeout must be shorter than its interval.
 
 Fails:
 
@@ -10,7 +10,7 @@ Fails:
       eu-west-1:
         load_balancer:
           targets:
-            api: {port: 8080, paths: [/api/*]}
+            api: {port: 8080, paths: [/api/*], priority: 100}
             web: {port: 8081, paths: ["/*"], priority: 100}
     dns: {domain: acme.io, api: api}
 

@@ -21,6 +21,7 @@ module "alb" {
     api = {
       name         = "bizflow-production-aps1-api"
       port         = 8080
+      priority     = 1100
       health_check = { path = "/health", interval = 10 }
     }
   }
