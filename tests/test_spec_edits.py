@@ -121,7 +121,9 @@ def _add_gsi(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _add_replica_region(data: dict[str, Any]) -> dict[str, Any]:
-    # Project One's residency allows copies to Singapore only: the replica goes there.
+    # Project One's residency allows copies to Singapore only: the replica goes there. moto
+    # could not apply it (it takes the table's ReplicaUpdates but never lists the replica, so
+    # the provider waits for it forever): the edit is judged at plan level, as all edits are.
     data["regions"]["ap-south-1"]["tables"]["sessions"]["replicas"] = ["ap-southeast-1"]
     return data
 
