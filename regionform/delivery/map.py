@@ -4,7 +4,8 @@ GitHub renders a ```mermaid block in a pull-request comment, so the plan summary
 shape of the estate above its table, with the regions whose resources change highlighted.
 
 - Regions are grouped by jurisdiction (their `residency`), each labelled with its role and
-  the services it runs (EKS, RDS, Redis, S3 buckets, its load-balancer endpoint).
+  the services it runs (EKS, RDS, Redis, S3 buckets, DynamoDB tables, its load-balancer
+  endpoint).
 - Tenants hang off their home region; past `threshold` tenants in a region they collapse
   into one counted node, so a 300-tenant estate stays readable.
 - Every copy of data is an arrow from the region it leaves to the region it reaches,
@@ -63,6 +64,8 @@ def _services(region: Region) -> list[str]:
         services.append("Redis")
     if region.buckets:
         services.append(f"S3 x{len(region.buckets)}")
+    if region.tables:
+        services.append(f"DynamoDB x{len(region.tables)}")
     if region.waf is not None:
         services.append("WAF")
     return services

@@ -1,9 +1,9 @@
 """Which planned changes would lose data.
 
 A database, cache, bucket, DynamoDB table, KMS key or EKS cluster holds state that a
-`terraform apply` cannot bring back once deleted. A plan that deletes or replaces one is refused unless the user names
-the address with `--allow-destroy`. Replacement counts: it is a delete followed by a create,
-and the new resource starts empty.
+`terraform apply` cannot bring back once deleted. A plan that deletes or replaces one is
+refused unless the user names the address with `--allow-destroy`. Replacement counts: it is a
+delete followed by a create, and the new resource starts empty.
 """
 
 from __future__ import annotations

@@ -6,10 +6,10 @@ their origin is the primary's region however many hops away it is. Residency is 
 edge against the origin's rule and the rule of every tenant whose data the edge carries, so a
 copy is refused wherever on the path the data leaves what its owners allow.
 
-Lint (RF140-RF143), the generators (rds, redis, s3, kms) and `explain_copies` read this one
-graph: the Terraform holds exactly the copies lint judged. A new kind of copy (Aurora
-secondaries, global-table replicas, AWS Backup copy rules, log delivery) is a new edge kind
-built in `copy_graph`; the rules and the explanation need no change.
+Lint (RF140-RF143), the generators (rds, redis, s3, kms, dynamodb) and `explain_copies` read
+this one graph: the Terraform holds exactly the copies lint judged. A new kind of copy (Aurora
+secondaries, AWS Backup copy rules, log delivery) is a new edge kind built in `copy_graph`;
+the rules and the explanation need no change.
 
 Which data an edge carries follows AWS:
 - an RDS read replica holds its source database's data; its automated-backup copies do too;
