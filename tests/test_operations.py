@@ -1,10 +1,12 @@
-"""Notifications and alarms in the generated estate: the alarm convention's arguments."""
+"""Notifications, alarms, budgets and the security baseline in the generated estate."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from regionform.api import load_spec
+from regionform.generators.baseline import GENERATOR as BASELINE
+from regionform.generators.budgets import GENERATOR as BUDGETS
 from regionform.generators.notifications import GENERATOR as NOTIFICATIONS
 from regionform.generators.notifications import alarm_actions, watching
 from regionform.generators.rds import GENERATOR as RDS
@@ -68,3 +70,31 @@ def test_without_notifications_alarms_exist_and_nobody_is_told(tmp_path: Path) -
     region = spec.region("ap-south-1")
     assert region is not None
     assert watching(spec, region, "rds") == {}
+
+
+def test_budgets_live_in_the_global_root_and_tell_the_us_east_1_topic() -> None:
+    spec = load_spec(REPO / "examples" / "teddy-bear.yaml")
+    (call,) = BUDGETS.calls(spec)
+    assert call.file == "global" and call.region == "us-east-1"
+    assert call.arguments["budgets"]["eu-west-1"] == {"amount": 5000, "regions": ["eu-west-1"]}
+    assert "environment" not in call.arguments["budgets"]
+    assert call.arguments["topic_arns"] == ['${module.notifications_global.topic_arns["warning"]}']
+    assert call.arguments["anomaly_monitor"] == {"impact_usd": 250}
+
+
+def test_project_one_budgets_its_inr_ceiling_in_usd_with_the_flex_threshold() -> None:
+    spec = load_spec(REPO / "examples" / "project-one.yaml")
+    (call,) = BUDGETS.calls(spec)
+    assert call.arguments["budgets"] == {"environment": {"amount": 765}}
+    assert call.arguments["actual_thresholds"] == [80, 100, 120]
+
+
+def test_the_baseline_is_on_in_every_region_by_default() -> None:
+    spec = load_spec(BIZFLOW)
+    calls = BASELINE.calls(spec)
+    assert [c.region for c in calls] == list(spec.region_names)
+    first = calls[0].arguments
+    assert first["findings_topic_arns"] == [
+        '${module.notifications_ap_south_1.topic_arns["critical"]}'
+    ]
+    assert "guardduty" not in first and "securityhub" not in first

@@ -14,6 +14,7 @@ locals {
 ################################################################################
 
 resource "aws_guardduty_detector" "this" {
+  # checkov:skip=CKV2_AWS_3:An organisation-wide GuardDuty configuration belongs to the delegated administrator account; regionform creates the detector of one account per region, and an organisation that runs GuardDuty centrally turns it off (security_baseline.guardduty, RF201).
   count = var.guardduty ? 1 : 0
 
   enable                       = true

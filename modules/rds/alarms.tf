@@ -8,9 +8,12 @@ locals {
   gib = 1073741824
   mib = 1048576
 
-  # key => metric, comparison, statistic, unit scale, whether it applies, and what missing
-  # data means: usage alarms keep their state ("missing"); replica lag is about
-  # availability of the copy, so a replica that stops reporting is "breaching".
+  # key => metric, comparison, statistic, unit scale, and what missing data means: usage
+  # alarms keep their state ("missing"); replica lag is about availability of the copy, so a
+  # replica that stops reporting is "breaching". The replica_lag alarm exists on every
+  # instance: whether this one is a replica can be unknown at plan (replicate_source_db
+  # from another module), and for_each keys must be known. A primary reports no ReplicaLag,
+  # so its alarm treats missing data as notBreaching and stays OK.
   alarm_specs = {
     cpu = {
       metric = "CPUUtilization", comparison = "GreaterThanThreshold", statistic = "Average"
@@ -29,7 +32,7 @@ locals {
     }
     replica_lag = {
       metric = "ReplicaLag", comparison = "GreaterThanThreshold", statistic = "Maximum"
-      scale  = 1, applies = local.is_replica, missing = "breaching", unit = "s"
+      scale  = 1, applies = true, missing = local.is_replica ? "breaching" : "notBreaching", unit = "s"
       what   = "replica lag", anchor = "rds-replica-lag"
     }
     connections = {

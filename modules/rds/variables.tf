@@ -363,7 +363,7 @@ variable "alarms" {
     - cpu: CPUUtilization above threshold % (default 80 for 10 min, critical).
     - free_storage: FreeStorageSpace below threshold GiB (default 10 for 5 min, critical).
     - freeable_memory: FreeableMemory below threshold MiB (default 256 for 10 min, warning).
-    - replica_lag: ReplicaLag above threshold seconds, replicas only (default 900 = a 15-minute RPO, for 5 min, critical; missing data breaches).
+    - replica_lag: ReplicaLag above threshold seconds (default 900 = a 15-minute RPO, for 5 min, critical; on a replica missing data breaches, a primary reports none and stays OK).
     - connections: DatabaseConnections above threshold (default 400 for 10 min, warning).
   EOT
   type = object({

@@ -81,8 +81,8 @@ run "primary_secure_defaults" {
   command = plan
 
   assert {
-    condition     = toset(keys(aws_cloudwatch_metric_alarm.this)) == toset(["cpu", "free_storage", "freeable_memory", "connections"])
-    error_message = "A primary gets cpu, free_storage, freeable_memory and connections alarms by default (no replica_lag)."
+    condition     = toset(keys(aws_cloudwatch_metric_alarm.this)) == toset(["cpu", "free_storage", "freeable_memory", "connections", "replica_lag"]) && aws_cloudwatch_metric_alarm.this["replica_lag"].treat_missing_data == "notBreaching"
+    error_message = "A primary gets every alarm by default; its replica_lag alarm (no metric on a primary) treats missing data as notBreaching."
   }
 
   assert {
@@ -852,7 +852,7 @@ run "alarms_reach_their_severity_topics" {
   }
 
   assert {
-    condition     = !contains(keys(aws_cloudwatch_metric_alarm.this), "free_storage") && length(output.alarm_arns) == 3
+    condition     = !contains(keys(aws_cloudwatch_metric_alarm.this), "free_storage") && length(output.alarm_arns) == 4
     error_message = "A disabled alarm is not created."
   }
 }

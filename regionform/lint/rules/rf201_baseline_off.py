@@ -1,4 +1,4 @@
-"""RF201: a production environment turns part of the security baseline off without saying who runs it.
+"""RF201: production turns part of the security baseline off without saying who runs it.
 
 GuardDuty and Security Hub are on in every region by default. An organisation whose security
 account runs them centrally (a delegated administrator) turns them off in the spec; in a
