@@ -18,11 +18,11 @@ from regionform.spec.copies import KEY_PURPOSE, Copy, copy_graph
 from regionform.spec.data import needs_kms
 from regionform.spec.model import KEY_PURPOSES, Region, Spec, Tenant, alias_of
 from regionform.spec.names.kms import (
-    TENANT_PURPOSES,
     call_name,
     replica_call_name,
     tenant_call,
     tenant_call_name,
+    tenant_purposes,
 )
 
 # The AWS services that use each purpose's key (the key policy grants them via kms:ViaService).
@@ -145,7 +145,7 @@ class KmsGenerator:
                     arguments={
                         # The oldest id: a renamed tenant keeps its key aliases.
                         "alias_prefix": f"{spec.project}/{tenant.name_key}",
-                        "keys": _keys(home, TENANT_PURPOSES),
+                        "keys": _keys(home, tenant_purposes(spec, tenant)),
                     },
                 )
             )
