@@ -27,12 +27,17 @@ def _network(region: Region) -> dict[str, Any]:
     }
 
 
+def _acu(value: float) -> int | float:
+    """2 rather than 2.0 in the Terraform: whole ACUs read as written."""
+    return int(value) if value.is_integer() else value
+
+
 def _sizing(spec: Spec, database: Database) -> dict[str, Any]:
     arguments: dict[str, Any] = {"engine_version": engine_version(spec, database)}
     if database.serverless is not None:
         arguments["serverless"] = {
-            "min_capacity": database.serverless.min_acu,
-            "max_capacity": database.serverless.max_acu,
+            "min_capacity": _acu(database.serverless.min_acu),
+            "max_capacity": _acu(database.serverless.max_acu),
         }
     else:
         arguments["instance_class"] = database.instance_class

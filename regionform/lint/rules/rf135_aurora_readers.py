@@ -30,8 +30,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from regionform.findings import Finding
-from regionform.lint import Rule, Severity
+from regionform.findings import Finding, Severity
+from regionform.lint import Rule
 from regionform.spec.model import Spec
 
 
