@@ -7,7 +7,7 @@ maximum (0 lets an idle instance pause).
 Fails:
 
     regions:
-      ap-south-1:
+      eu-west-1:
         database:
           engine: aurora-postgresql
           serverless: {min_acu: 8, max_acu: 4}
@@ -15,7 +15,7 @@ Fails:
 Passes:
 
     regions:
-      ap-south-1:
+      eu-west-1:
         database:
           engine: aurora-postgresql
           serverless: {min_acu: 2, max_acu: 16}

@@ -8,7 +8,7 @@ so it can have az_count readers.
 Fails:
 
     regions:
-      ap-south-1:
+      eu-west-1:
         vpc: {cidr: 10.1.0.0/16, az_count: 2}
         database:
           engine: aurora-postgresql
@@ -18,7 +18,7 @@ Fails:
 Passes:
 
     regions:
-      ap-south-1:
+      eu-west-1:
         vpc: {cidr: 10.1.0.0/16, az_count: 3}
         database:
           engine: aurora-postgresql

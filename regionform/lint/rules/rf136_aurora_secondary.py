@@ -8,26 +8,30 @@ snapshot restore or logical replication) instead.
 Fails:
 
     regions:
-      ap-south-1:
+      eu-west-1:
         database: {instance_class: db.r6g.large}
-      ap-southeast-1:
+      eu-west-2:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
         database:
           engine: aurora-postgresql
           serverless: {min_acu: 2, max_acu: 16}
-          replica_of: ap-south-1
+          replica_of: eu-west-1
 
 Passes:
 
     regions:
-      ap-south-1:
+      eu-west-1:
         database:
           engine: aurora-postgresql
           serverless: {min_acu: 2, max_acu: 16}
-      ap-southeast-1:
+      eu-west-2:
+        role: dr
+        vpc: {cidr: 10.2.0.0/16}
         database:
           engine: aurora-postgresql
           serverless: {min_acu: 2, max_acu: 16}
-          replica_of: ap-south-1
+          replica_of: eu-west-1
 """
 
 from __future__ import annotations
