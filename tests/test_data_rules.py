@@ -74,6 +74,24 @@ def edit(old: str, new: str, text: str = BASE) -> str:
 # Project One as its seed says: PII stays in Mumbai, nothing may leave.
 PII_STAYS = edit("      allow_copies_to: [ap-southeast-1]\n", "      allow_copies_to: []\n")
 
+# The same estate on Aurora: a Global Database secondary in Singapore instead of an RDS
+# replica (Aurora has no automated-backup replication: backup_copies_to is RDS only).
+AURORA = edit(
+    "      instance_class: db.r6g.xlarge\n      replica_of: ap-south-1\n",
+    "      engine: aurora-postgresql\n      serverless: {min_acu: 2, max_acu: 16}\n"
+    "      replica_of: ap-south-1\n",
+    edit(
+        "      instance_class: db.r6g.2xlarge\n      storage_gb: 500\n"
+        "      backup_retention_days: 35\n      backup_copies_to: ap-southeast-1\n",
+        "      engine: aurora-postgresql\n      serverless: {min_acu: 2, max_acu: 16}\n"
+        "      backup_retention_days: 35\n",
+    ),
+)
+# 24 audit-logs replicate_to, 31 the secondary's replica_of, 33 the cache's global_datastore
+AURORA_PII_STAYS = edit(
+    "      allow_copies_to: [ap-southeast-1]\n", "      allow_copies_to: []\n", AURORA
+)
+
 Finding = tuple[str, int, int]
 CASES: list[tuple[str, str, list[Finding]]] = [
     # id, spec text, every finding (code, line, column)
@@ -195,6 +213,26 @@ CASES: list[tuple[str, str, list[Finding]]] = [
             "residency: {jurisdiction: SG, allow_copies_to: [ap-southeast-1]}",
         ),
         [("RF143", 38, 31)],
+    ),
+    # Aurora: a Global Database secondary is a copy like an RDS replica (exact line:col).
+    (
+        "aurora-pii-stays-in-mumbai-refuses-the-secondary",
+        AURORA_PII_STAYS,
+        [("RF142", 24, 23), ("RF142", 31, 19), ("RF142", 33, 40)],
+    ),
+    (
+        "aurora-tenant-forbids-the-secondary",
+        edit(
+            "residency: {jurisdiction: IN, allow_copies_to: [ap-southeast-1]}",
+            "residency: {jurisdiction: IN, allow_copies_to: []}",
+            AURORA,
+        ),
+        [("RF143", 24, 23), ("RF143", 31, 19), ("RF143", 33, 40)],
+    ),
+    (
+        "aurora-secondary-in-its-own-region",
+        edit("      replica_of: ap-south-1", "      replica_of: ap-southeast-1", AURORA),
+        [("RF140", 31, 19), ("RF141", 31, 19)],
     ),
 ]
 

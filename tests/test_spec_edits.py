@@ -172,6 +172,21 @@ def _add_replica_region(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _switch_to_aurora(data: dict[str, Any]) -> dict[str, Any]:
+    """Every RDS database becomes Aurora: a migration, not an edit (the guard must refuse)."""
+    for region in data["regions"].values():
+        database = region.get("database")
+        if database is None:
+            continue
+        for key in ("storage_gb", "max_storage_gb", "multi_az", "backup_copies_to"):
+            database.pop(key, None)
+        database.pop("instance_class", None)
+        database["engine"] = "aurora-postgresql"
+        database["serverless"] = {"min_acu": 2, "max_acu": 16}
+        database["readers"] = 0 if "replica_of" in database else 1
+    return data
+
+
 EDITS = {
     "rename-tenant-with-renamed-from": _rename_tenant,
     "reorder-regions-and-tenants": _reorder,
@@ -186,7 +201,11 @@ EDITS = {
     "add-replica-region": _add_replica_region,
     # Negative control: the same rename without renamed_from.
     "rename-tenant-without-renamed-from": _rename_without_renamed_from,
+    # Negative control: switching RDS to Aurora replaces the database.
+    "switch-engine-to-aurora": _switch_to_aurora,
 }
+# The edits that must be caught destroying stateful resources.
+NEGATIVE = ("rename-tenant-without-renamed-from", "switch-engine-to-aurora")
 
 
 # Attributes moto accepts but reads back empty, so every plan (the baseline's too) updates
@@ -328,7 +347,7 @@ def test_the_base_applies_except_what_moto_cannot_create(applied: tuple[Path, Pl
         assert kind in created
 
 
-@pytest.mark.parametrize("edit", [e for e in EDITS if not e.endswith("without-renamed-from")])
+@pytest.mark.parametrize("edit", [e for e in EDITS if e not in NEGATIVE])
 def test_no_edit_destroys_a_stateful_resource(edits: dict[str, Planned], edit: str) -> None:
     assert stateful_changes(edits[edit].plan) == []
 
@@ -343,7 +362,7 @@ def _follow(address: str, spec: Path) -> str:
     return address
 
 
-@pytest.mark.parametrize("edit", [e for e in EDITS if not e.endswith("without-renamed-from")])
+@pytest.mark.parametrize("edit", [e for e in EDITS if e not in NEGATIVE])
 def test_what_moto_cannot_create_is_planned_as_before(
     applied: tuple[Path, Planned], edits: dict[str, Planned], edit: str
 ) -> None:
@@ -469,3 +488,10 @@ def test_adding_a_load_balancer_plans_only_additions(
             continue  # pending in the baseline too (moto drift, what moto cannot create)
         actions = change["change"]["actions"]
         assert actions == ["create"] or change["type"] in DNS_REPOINTED, (address, actions)
+
+
+def test_switching_the_engine_to_aurora_is_caught(edits: dict[str, Planned]) -> None:
+    """RDS to Aurora is a migration: the plan deletes the RDS instances, and the destroy
+    guard refuses it (nothing moves an aws_db_instance into an aws_rds_cluster)."""
+    destroyed = {c.address for c in stateful_changes(edits["switch-engine-to-aurora"].plan)}
+    assert "module.rds_tenant_wealth_desk.aws_db_instance.this[0]" in destroyed

@@ -18,11 +18,11 @@ from regionform.spec.copies import DYNAMODB_REPLICA, KEY_PURPOSE, Copy, copy_gra
 from regionform.spec.data import cdn_reads, needs_kms
 from regionform.spec.model import KEY_PURPOSES, Region, Spec, Tenant, alias_of
 from regionform.spec.names.kms import (
-    TENANT_PURPOSES,
     call_name,
     replica_call_name,
     tenant_call,
     tenant_call_name,
+    tenant_purposes,
 )
 from regionform.spec.services import services
 
@@ -175,7 +175,7 @@ class KmsGenerator:
                     arguments={
                         # The oldest id: a renamed tenant keeps its key aliases.
                         "alias_prefix": f"{spec.project}/{tenant.name_key}",
-                        "keys": _keys(spec, home, TENANT_PURPOSES),
+                        "keys": _keys(spec, home, tenant_purposes(spec, tenant)),
                     },
                 )
             )

@@ -27,9 +27,21 @@ from regionform.spec.names.vpc import call_name as vpc_call
 def _tenant_database(spec: Spec, tenant: Tenant) -> Database | None:
     """The database a silo tenant gets: sized like its home region's, if that has one."""
     home = spec.region(tenant.home)
-    if tenant.tier != "silo" or home is None:
+    if tenant.tier != "silo" or home is None or home.database is None:
         return None
-    return home.database
+    return None if home.database.aurora else home.database
+
+
+def source_database(spec: Spec, database: Database) -> Database:
+    """The database whose data `database` holds: itself, or its replica chain's primary."""
+    seen = [database]
+    while database.replica_of is not None:
+        source = spec.region(database.replica_of)
+        if source is None or source.database is None or source.database in seen:
+            break  # lint refuses these
+        database = source.database
+        seen.append(database)
+    return database
 
 
 def _network(region: Region) -> dict[str, Any]:
@@ -43,14 +55,7 @@ def _network(region: Region) -> dict[str, Any]:
 
 def engine_version(spec: Spec, database: Database) -> str:
     """A replica runs its source's version (its parameter group family must match)."""
-    seen = [database]
-    while database.replica_of is not None:
-        source = spec.region(database.replica_of)
-        if source is None or source.database is None or source.database in seen:
-            break  # lint refuses these
-        database = source.database
-        seen.append(database)
-    return database.engine_version or DEFAULT_POSTGRES
+    return source_database(spec, database).engine_version or DEFAULT_POSTGRES
 
 
 def _sizing(spec: Spec, database: Database, replica: bool) -> dict[str, Any]:
@@ -58,10 +63,17 @@ def _sizing(spec: Spec, database: Database, replica: bool) -> dict[str, Any]:
         "engine_version": engine_version(spec, database),
         "instance_class": database.instance_class,
     }
+    # Storage is the source's: a replica inherits it, and a silo tenant homed in a replica
+    # region gets a database sized like the data it would otherwise share, not the default.
+    storage = source_database(spec, database)
     if not replica:
-        arguments["allocated_storage"] = database.storage_gb
-    if database.max_storage_gb is not None:
-        arguments["max_allocated_storage"] = database.max_storage_gb
+        arguments["allocated_storage"] = storage.storage_gb
+    # A replica's own ceiling (if it states one) wins; else the source's.
+    ceiling = database.max_storage_gb if database.max_storage_gb is not None else None
+    if ceiling is None and not replica:
+        ceiling = storage.max_storage_gb
+    if ceiling is not None:
+        arguments["max_allocated_storage"] = ceiling
     arguments["multi_az"] = database.multi_az
     arguments["backup_retention_period"] = database.backup_retention_days
     arguments["deletion_protection"] = True
@@ -102,8 +114,8 @@ class RdsGenerator:
         calls = []
         for region in spec.regions:
             database = region.database
-            if database is None:
-                continue
+            if database is None or database.aurora:
+                continue  # Aurora clusters: generators/aurora.py
             arguments: dict[str, Any] = {"identifier": identifier(spec, region)}
             replica = copies.get((RDS_REPLICA, region.name, None))
             if replica is not None:
@@ -137,10 +149,9 @@ class RdsGenerator:
             home = spec.region(tenant.home)
             # A silo tenant's database is a primary of its own in its home region, sized like
             # the region's database, even where that one is a replica of another region.
-            if tenant.tier != "silo" or home is None or home.database is None:
+            database = _tenant_database(spec, tenant)
+            if database is None or home is None:
                 continue
-            database = home.database
-            assert database is not None
             arguments = {"identifier": tenant_identifier(spec, tenant)}
             arguments.update(_sizing(spec, database, replica=False))
             arguments["kms_key_arn"] = tenant_key_arn(tenant, "database")
@@ -163,7 +174,7 @@ class RdsGenerator:
         return calls
 
     def region_outputs(self, spec: Spec, region: Region) -> dict[str, str]:
-        if region.database is None:
+        if region.database is None or region.database.aurora:
             return {}
         return {"database_endpoint": ref(f"module.{call_name(region)}.endpoint")}
 

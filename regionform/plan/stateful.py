@@ -16,6 +16,11 @@ from typing import Any
 STATEFUL_TYPES: Mapping[str, str] = {
     "aws_db_instance": "database",
     "aws_db_instance_automated_backups_replication": "database backup copies",
+    # An Aurora cluster holds the data (its instances are compute on the shared volume, so
+    # removing a reader loses nothing); the Global Database ties the regions' copies together.
+    # Switching a region's database between RDS and Aurora deletes one of these: a migration.
+    "aws_rds_cluster": "Aurora cluster",
+    "aws_rds_global_cluster": "Aurora Global Database",
     "aws_elasticache_replication_group": "cache",
     "aws_elasticache_global_replication_group": "cache global datastore",
     "aws_s3_bucket": "bucket",

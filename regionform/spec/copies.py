@@ -13,6 +13,8 @@ the rules and the explanation need no change.
 
 Which data an edge carries follows AWS:
 - an RDS read replica holds its source database's data; its automated-backup copies do too;
+- an Aurora Global Database secondary cluster holds its primary cluster's data, like a read
+  replica (storage-level replication; it is a copy whether or not it has readers);
 - a silo tenant's dedicated database is its own store: only its backups leave the region;
 - a Global Datastore secondary holds its primary's cache (every tenant of that region);
 - S3 replication copies the objects written to the bucket, never objects that are themselves
@@ -32,11 +34,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from regionform.spec.jurisdictions import Jurisdictions, jurisdictions, region_country
-from regionform.spec.model import Region, Spec, Tenant
+from regionform.spec.model import Database, Region, Spec, Tenant
 
 Path = tuple[str | int, ...]
 
 RDS_REPLICA = "rds-replica"
+AURORA_SECONDARY = "aurora-secondary"
 RDS_BACKUPS = "rds-backups"
 RDS_TENANT_BACKUPS = "rds-tenant-backups"
 CACHE_GLOBAL = "cache-global"
@@ -50,6 +53,7 @@ DYNAMODB_REPLICA_WRITES = "dynamodb-replica-writes"
 # The customer-managed key purpose each kind of copy is encrypted with at its target.
 KEY_PURPOSE = {
     RDS_REPLICA: "database",
+    AURORA_SECONDARY: "database",
     RDS_BACKUPS: "database",
     RDS_TENANT_BACKUPS: "database",
     CACHE_GLOBAL: "database",
@@ -102,6 +106,13 @@ def _every_tenant(spec: Spec, region: str) -> tuple[str, ...]:
     return tuple(t.id for t in spec.tenants if t.home == region)
 
 
+def _replica_kind(database: Database) -> tuple[str, str]:
+    """The copy a database with replica_of is: an Aurora secondary cluster or an RDS replica."""
+    if database.aurora:
+        return AURORA_SECONDARY, "Aurora Global Database secondary cluster"
+    return RDS_REPLICA, "RDS read replica"
+
+
 def _database_lineage(
     spec: Spec, name: str, seen: tuple[str, ...] = ()
 ) -> tuple[str, tuple[Copy, ...]]:
@@ -115,9 +126,10 @@ def _database_lineage(
         return name, ()
     source = database.replica_of
     origin, via = _database_lineage(spec, source, (*seen, name))
+    kind, what = _replica_kind(database)
     hop = Copy(
-        RDS_REPLICA,
-        "RDS read replica",
+        kind,
+        what,
         source,
         name,
         ("regions", name, "database", "replica_of"),
@@ -138,10 +150,11 @@ def copy_graph(spec: Spec) -> tuple[Copy, ...]:
             if database.replica_of is not None:
                 source = database.replica_of
                 origin, via = _database_lineage(spec, source)
+                kind, what = _replica_kind(database)
                 copies.append(
                     Copy(
-                        RDS_REPLICA,
-                        "RDS read replica",
+                        kind,
+                        what,
                         source,
                         region.name,
                         (*base, "database", "replica_of"),

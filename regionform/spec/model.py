@@ -83,9 +83,20 @@ class Kms:
     multi_region: tuple[str, ...] = ()
 
 
+AURORA = "aurora-postgresql"
+
+
+@dataclass(frozen=True)
+class Serverless:
+    """Aurora Serverless v2 capacity, in Aurora capacity units."""
+
+    min_acu: float
+    max_acu: float
+
+
 @dataclass(frozen=True)
 class Database:
-    instance_class: str
+    instance_class: str | None  # None: Aurora Serverless v2 (db.serverless)
     engine_version: str | None = None  # None: DEFAULT_POSTGRES, or a replica's source version
     storage_gb: int = 100
     max_storage_gb: int | None = None
@@ -93,6 +104,21 @@ class Database:
     backup_retention_days: int = 35
     replica_of: str | None = None
     backup_copies_to: str | None = None
+    # Aurora (engine aurora-postgresql); RDS for PostgreSQL ignores these.
+    engine: str = "postgres"
+    serverless: Serverless | None = None
+    readers: int = 1
+    backup_window: str | None = None
+    maintenance_window: str | None = None
+
+    @property
+    def aurora(self) -> bool:
+        return self.engine == AURORA
+
+    @property
+    def instance_class_or_serverless(self) -> str:
+        """The class of every instance: Serverless v2 instances are db.serverless."""
+        return self.instance_class or "db.serverless"
 
 
 @dataclass(frozen=True)
@@ -754,9 +780,15 @@ def _copies(data: dict[str, Any]) -> tuple[str, ...] | None:
     return None if allowed is None else tuple(allowed)
 
 
+def _serverless(data: dict[str, Any] | None) -> Serverless | None:
+    if data is None:
+        return None
+    return Serverless(float(data["min_acu"]), float(data["max_acu"]))
+
+
 def _database(data: dict[str, Any]) -> Database:
     return Database(
-        instance_class=data["instance_class"],
+        instance_class=data.get("instance_class"),
         engine_version=data.get("engine_version"),
         storage_gb=int(data["storage_gb"]),
         max_storage_gb=data.get("max_storage_gb"),
@@ -764,6 +796,11 @@ def _database(data: dict[str, Any]) -> Database:
         backup_retention_days=int(data["backup_retention_days"]),
         replica_of=data.get("replica_of"),
         backup_copies_to=data.get("backup_copies_to"),
+        engine=data["engine"],
+        serverless=_serverless(data.get("serverless")),
+        readers=int(data["readers"]),
+        backup_window=data.get("backup_window"),
+        maintenance_window=data.get("maintenance_window"),
     )
 
 

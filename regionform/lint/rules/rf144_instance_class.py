@@ -35,6 +35,11 @@ POSTGRES_FAMILIES = frozenset(
         *("r6idn", "r6in", "r7g", "r7gd", "r7i", "r8g", "x2g", "x2idn", "x2iedn", "x2iezn"),
     )
 )
+# Aurora PostgreSQL's provisioned classes (Serverless v2 is db.serverless, written as
+# `serverless:`): memory-optimised and burstable families only.
+AURORA_FAMILIES = frozenset(
+    ("t3", "t4g", "r5", "r6g", "r6gd", "r6i", "r6id", "r7g", "r7i", "r8g", "x2g")
+)
 
 
 def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
@@ -43,19 +48,26 @@ def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
         database = region.database
         if database is not None:
             path = (*base, "database", "instance_class")
-            match = CLASS.match(database.instance_class)
-            if not match or match.group(1) != "db":
+            # Aurora Serverless v2 names no class (its instances are db.serverless).
+            match = CLASS.match(database.instance_class or "")
+            families, engine = (
+                (AURORA_FAMILIES, "Aurora PostgreSQL")
+                if database.aurora
+                else (POSTGRES_FAMILIES, "RDS for PostgreSQL")
+            )
+            if database.instance_class is None:
+                pass
+            elif not match or match.group(1) != "db":
                 yield rule.finding(
                     f"{database.instance_class!r} is not an RDS instance class",
                     spec.source.value(path),
                     hint="use db.<family>.<size>, e.g. db.r6g.xlarge",
                 )
-            elif match.group(2) not in POSTGRES_FAMILIES:
+            elif match.group(2) not in families:
                 yield rule.finding(
-                    f"RDS for PostgreSQL has no {match.group(2)} instances "
-                    f"({database.instance_class})",
+                    f"{engine} has no {match.group(2)} instances ({database.instance_class})",
                     spec.source.value(path),
-                    hint="pick a PostgreSQL family such as r6g, r7g, m6g or t4g",
+                    hint=f"pick a family {engine} offers: " + ", ".join(sorted(families)),
                 )
             source = spec.region(database.replica_of or "")
             if (

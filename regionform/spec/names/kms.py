@@ -7,6 +7,16 @@ from regionform.spec.model import KEY_PURPOSES, Region, Spec, Tenant, alias_of
 from regionform.spec.names import DerivedName
 
 TENANT_PURPOSES = ("database", "secrets", "storage")
+# The keys only a silo tenant's own database uses (its storage and its master secret).
+DATABASE_PURPOSES = ("database", "secrets")
+
+
+def tenant_purposes(spec: Spec, tenant: Tenant) -> tuple[str, ...]:
+    """The keys a silo tenant gets: storage always (its bucket); database and secrets only
+    where its home region has a database, so it gets one too (each key costs a month)."""
+    home = spec.region(tenant.home)
+    has_database = home is not None and home.database is not None
+    return tuple(p for p in TENANT_PURPOSES if has_database or p not in DATABASE_PURPOSES)
 
 
 def call_name(region: Region) -> str:
@@ -42,7 +52,7 @@ def derived(spec: Spec) -> list[DerivedName]:
                 )
     for tenant in spec.tenants:
         if tenant.tier == "silo":
-            for purpose in TENANT_PURPOSES:
+            for purpose in tenant_purposes(spec, tenant):
                 names.append(
                     DerivedName(
                         f"alias/{spec.project}/{tenant.name_key}/{purpose}",

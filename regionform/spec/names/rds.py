@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from regionform.spec.model import Region, Spec, Tenant, alias_of
+from regionform.spec.model import Database, Region, Spec, Tenant, alias_of
 from regionform.spec.names import ACCOUNT, PARTITION, DerivedName
 from regionform.spec.quotas import Usage
 
@@ -74,24 +74,38 @@ def derived(spec: Spec) -> list[DerivedName]:
     return names
 
 
+def _instances(database: Database, own_primary: bool) -> int:
+    """DB instances a database makes: one (RDS), or an Aurora cluster's writer and readers
+    (a Global Database secondary has no writer; a silo tenant's cluster is a primary)."""
+    if not database.aurora:
+        return 1
+    writer = 1 if own_primary or database.replica_of is None else 0
+    return writer + database.readers
+
+
 def counts(spec: Spec) -> list[Usage]:
-    """DB instances per region: the region's database (a replica is one too) and one per
-    silo tenant homed there; and their monitoring roles, against the account's IAM roles."""
+    """DB instances per region: the region's database (a replica is one too; an Aurora
+    cluster counts its writer and readers) and those of each silo tenant homed there; and the
+    monitoring roles, against the account's IAM roles."""
     silos: dict[str, int] = {}
     for tenant in spec.tenants:
         if tenant.tier == "silo":
             silos[tenant.home] = silos.get(tenant.home, 0) + 1
-    instances = [
-        Usage(
-            "rds-db-instances",
-            region.name,
-            1 + silos.get(region.name, 0),
-            ("regions", region.name, "database"),
+    instances = []
+    roles = 0
+    for region in spec.regions:
+        database = region.database
+        if database is None:
+            continue
+        silo = silos.get(region.name, 0)
+        count = _instances(database, False) + silo * _instances(database, True)
+        instances.append(
+            Usage("rds-db-instances", region.name, count, ("regions", region.name, "database"))
         )
-        for region in spec.regions
-        if region.database is not None
-    ]
-    # Each DB instance has its Enhanced Monitoring role (the module's default interval is 30 s);
-    # the backup copies in other regions create no instance and no role.
-    roles = sum(u.count for u in instances)
+        # An RDS instance has its Enhanced Monitoring role (the module's default interval is
+        # 30 s); an Aurora cluster has one for all its instances (none when headless).
+        if database.aurora:
+            roles += (1 if _instances(database, False) else 0) + silo
+        else:
+            roles += 1 + silo
     return instances + ([Usage("iam-roles", "account", roles, ("regions",))] if roles else [])
