@@ -9,7 +9,6 @@ locals {
   dns_suffix = data.aws_partition.current.dns_suffix
 
   with_port  = { for k, s in var.services : k => s if s.port != null }
-  with_lb    = { for k, s in var.services : k => s if s.target_group_arn != null }
   with_queue = { for k, s in var.services : k => s if s.queue != null }
   with_depth = { for k, s in var.services : k => s if try(s.scaling.queue_depth, null) != null }
   with_cpu   = { for k, s in var.services : k => s if try(s.scaling.cpu, null) != null }
@@ -293,8 +292,9 @@ resource "aws_security_group" "this" {
   }
 }
 
+# Keyed by the port (known at plan), not the target group ARN (another module's output).
 resource "aws_vpc_security_group_ingress_rule" "from_load_balancer" {
-  for_each = local.with_lb
+  for_each = local.with_port
 
   security_group_id            = aws_security_group.this[each.key].id
   description                  = "Port ${each.value.port} from the load balancer"
