@@ -266,7 +266,9 @@ resource "aws_iam_role" "task" {
 }
 
 resource "aws_iam_role_policy" "task" {
-  for_each = { for k, s in var.services : k => s if length(local.task_statements[k]) > 0 }
+  # Keyed by what the spec names (known at plan), never by the statements, whose key ARNs
+  # are other modules' outputs.
+  for_each = { for k, s in var.services : k => s if length(s.secrets) > 0 || length(s.buckets) > 0 || s.queue != null || s.exec }
 
   name   = "task"
   role   = aws_iam_role.task[each.key].id
