@@ -9,7 +9,6 @@ locals {
   dns_suffix = data.aws_partition.current.dns_suffix
 
   with_port  = { for k, s in var.services : k => s if s.port != null }
-  with_lb    = { for k, s in var.services : k => s if s.target_group_arn != null }
   with_queue = { for k, s in var.services : k => s if s.queue != null }
   with_depth = { for k, s in var.services : k => s if try(s.scaling.queue_depth, null) != null }
   with_cpu   = { for k, s in var.services : k => s if try(s.scaling.cpu, null) != null }
@@ -267,7 +266,9 @@ resource "aws_iam_role" "task" {
 }
 
 resource "aws_iam_role_policy" "task" {
-  for_each = { for k, s in var.services : k => s if length(local.task_statements[k]) > 0 }
+  # Keyed by what the spec names (known at plan), never by the statements, whose key ARNs
+  # are other modules' outputs.
+  for_each = { for k, s in var.services : k => s if length(s.secrets) > 0 || length(s.buckets) > 0 || s.queue != null || s.exec }
 
   name   = "task"
   role   = aws_iam_role.task[each.key].id
@@ -293,8 +294,9 @@ resource "aws_security_group" "this" {
   }
 }
 
+# Keyed by the port (known at plan), not the target group ARN (another module's output).
 resource "aws_vpc_security_group_ingress_rule" "from_load_balancer" {
-  for_each = local.with_lb
+  for_each = local.with_port
 
   security_group_id            = aws_security_group.this[each.key].id
   description                  = "Port ${each.value.port} from the load balancer"

@@ -53,7 +53,7 @@ variable "subnet_ids" {
 }
 
 variable "load_balancer_security_group_id" {
-  description = "Security group of the load balancer: the only source allowed to reach a service's port. Required when a service has a target_group_arn."
+  description = "Security group of the load balancer: the only source allowed to reach a service's port. Required when a service has a port."
   type        = string
   default     = null
 }

@@ -637,3 +637,81 @@ resource "aws_eks_fargate_profile" "this" {
 
   depends_on = [aws_iam_role_policy_attachment.fargate]
 }
+
+################################################################################
+# AWS Load Balancer Controller for TargetGroupBinding only: the load balancer and its
+# target groups are Terraform's (modules/alb); the controller registers pod IPs in them.
+################################################################################
+
+locals {
+  lb_controller = length(var.target_group_binding_arns) > 0
+}
+
+resource "aws_iam_role" "load_balancer_controller" {
+  count = local.lb_controller ? 1 : 0
+
+  name_prefix = "${local.iam_prefix}-lbc-"
+  description = "IRSA role of the AWS Load Balancer Controller (kube-system/aws-load-balancer-controller) on cluster ${var.cluster_name}: TargetGroupBinding only"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "LoadBalancerControllerIrsa"
+      Effect    = "Allow"
+      Principal = { Federated = aws_iam_openid_connect_provider.this.arn }
+      Action    = "sts:AssumeRoleWithWebIdentity"
+      Condition = {
+        StringEquals = {
+          "${local.oidc_issuer_host}:sub" = "system:serviceaccount:kube-system:aws-load-balancer-controller"
+          "${local.oidc_issuer_host}:aud" = "sts.amazonaws.com"
+        }
+      }
+    }]
+  })
+
+  tags = merge(local.tags, { Name = "${var.cluster_name}-load-balancer-controller" })
+}
+
+resource "aws_iam_role_policy" "load_balancer_controller" {
+  count = local.lb_controller ? 1 : 0
+
+  name = "target-group-binding"
+  role = aws_iam_role.load_balancer_controller[0].id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        # Describe calls cannot be scoped to resources.
+        Sid    = "Discover"
+        Effect = "Allow"
+        Action = [
+          "ec2:DescribeAvailabilityZones",
+          "ec2:DescribeInstances",
+          "ec2:DescribeNetworkInterfaces",
+          "ec2:DescribeSecurityGroups",
+          "ec2:DescribeSubnets",
+          "ec2:DescribeVpcs",
+          "elasticloadbalancing:DescribeListeners",
+          "elasticloadbalancing:DescribeLoadBalancers",
+          "elasticloadbalancing:DescribeRules",
+          "elasticloadbalancing:DescribeTags",
+          "elasticloadbalancing:DescribeTargetGroupAttributes",
+          "elasticloadbalancing:DescribeTargetGroups",
+          "elasticloadbalancing:DescribeTargetHealth",
+        ]
+        Resource = "*"
+      },
+      {
+        Sid      = "RegisterPodsInTheFrontDoorsTargetGroups"
+        Effect   = "Allow"
+        Action   = ["elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:RegisterTargets"]
+        Resource = sort(values(var.target_group_binding_arns))
+      },
+      {
+        Sid      = "OpenTheClusterSecurityGroupToTheLoadBalancer"
+        Effect   = "Allow"
+        Action   = ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"]
+        Resource = "arn:${local.partition}:ec2:${local.region}:${local.account_id}:security-group/${aws_eks_cluster.this.vpc_config[0].cluster_security_group_id}"
+      },
+    ]
+  })
+}

@@ -97,3 +97,13 @@ output "karpenter_discovery_tag" {
   description = "Tag Karpenter uses to discover this cluster's subnets and security groups (apply it to the private subnets too)."
   value       = local.karpenter_discovery_tag
 }
+
+output "load_balancer_controller_role_arn" {
+  description = "IRSA role of the AWS Load Balancer Controller (annotate kube-system/aws-load-balancer-controller with it); null without target_group_binding_arns."
+  value       = one(aws_iam_role.load_balancer_controller[*].arn)
+}
+
+output "target_group_binding_arns" {
+  description = "Target groups for TargetGroupBinding resources, by target name (the load balancer's, passed through)."
+  value       = var.target_group_binding_arns
+}

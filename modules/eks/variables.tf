@@ -311,3 +311,14 @@ variable "tags" {
     error_message = "tags keys must be 1-128 characters and must not start with the reserved aws: prefix; values at most 256 characters."
   }
 }
+
+variable "target_group_binding_arns" {
+  description = "Target groups of the region's load balancer (name => ARN) that Kubernetes services join through the AWS Load Balancer Controller's TargetGroupBinding. Non-empty: the module creates the controller's IRSA role (kube-system/aws-load-balancer-controller), allowed to register and deregister targets in exactly these groups and to open the cluster security group to the load balancer; it cannot create load balancers of its own."
+  type        = map(string)
+  default     = {}
+
+  validation {
+    condition     = alltrue([for arn in values(var.target_group_binding_arns) : can(regex("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/", arn))])
+    error_message = "target_group_binding_arns values must be target group ARNs (arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>)."
+  }
+}

@@ -6,7 +6,9 @@ from typing import Any
 
 from regionform.document import ModuleCall, ref
 from regionform.spec.model import Cluster, NodeGroup, Region, Spec
+from regionform.spec.names import alb
 from regionform.spec.names.eks import call_name, cluster_name
+from regionform.spec.services import services
 
 
 def _node_group(group: NodeGroup) -> dict[str, Any]:
@@ -52,7 +54,24 @@ def _arguments(spec: Spec, region: Region, cluster: Cluster) -> dict[str, Any]:
             for p in cluster.fargate_profiles
         },
     }
+    bindable = target_group_bindings(spec, region)
+    if bindable:
+        # The load balancer's target groups (same root): Kubernetes services join them through
+        # TargetGroupBinding; the controller never creates load balancers of its own.
+        arguments["target_group_binding_arns"] = {
+            name: ref(f'module.{alb.call_name(region)}.target_group_arns["{name}"]')
+            for name in bindable
+        }
     return arguments
+
+
+def target_group_bindings(spec: Spec, region: Region) -> list[str]:
+    """The region's load balancer targets no ECS service registers in: the cluster's."""
+    lb = region.load_balancer
+    if lb is None or region.cluster is None:
+        return []
+    taken = {s.target for s in services(spec, region)}
+    return [t.name for t in lb.targets if t.name not in taken]
 
 
 class EksGenerator:
@@ -79,6 +98,16 @@ class EksGenerator:
             "eks_cluster_endpoint": ref(f"{module}.cluster_endpoint"),
             "eks_oidc_provider_arn": ref(f"{module}.oidc_provider_arn"),
             "eks_node_role_arn": ref(f"{module}.node_role_arn"),
+            **(
+                {
+                    "eks_load_balancer_controller_role_arn": ref(
+                        f"{module}.load_balancer_controller_role_arn"
+                    ),
+                    "eks_target_group_binding_arns": ref(f"{module}.target_group_binding_arns"),
+                }
+                if target_group_bindings(spec, region)
+                else {}
+            ),
         }
 
 

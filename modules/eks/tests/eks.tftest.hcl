@@ -344,6 +344,52 @@ run "secure_defaults" {
   }
 }
 
+run "load_balancer_controller_for_target_group_binding" {
+  command = apply
+
+  variables {
+    target_group_binding_arns = {
+      api = "arn:aws:elasticloadbalancing:eu-west-2:123456789012:targetgroup/bizflow-production-euw2-api/73e2d6bc24d8a067"
+    }
+  }
+
+  assert {
+    condition     = length(aws_iam_role.load_balancer_controller) == 1 && strcontains(aws_iam_role.load_balancer_controller[0].assume_role_policy, "system:serviceaccount:kube-system:aws-load-balancer-controller")
+    error_message = "The controller's IRSA role trusts only its service account."
+  }
+
+  assert {
+    condition = toset(one([
+      for s in jsondecode(aws_iam_role_policy.load_balancer_controller[0].policy).Statement : s.Resource
+      if contains(s.Action, "elasticloadbalancing:RegisterTargets")
+    ])) == toset(values(var.target_group_binding_arns))
+    error_message = "The controller registers targets in exactly the front door's target groups."
+  }
+
+  assert {
+    condition = !anytrue([
+      for s in jsondecode(aws_iam_role_policy.load_balancer_controller[0].policy).Statement :
+      contains(s.Action, "elasticloadbalancing:CreateLoadBalancer") || contains(s.Action, "elasticloadbalancing:CreateTargetGroup")
+    ])
+    error_message = "The controller creates no load balancer or target group of its own."
+  }
+
+  assert {
+    condition     = output.load_balancer_controller_role_arn != null
+    error_message = "The role's ARN is an output."
+  }
+}
+
+run "rejects_target_group_binding_not_an_arn" {
+  command = plan
+
+  variables {
+    target_group_binding_arns = { api = "bizflow-api" }
+  }
+
+  expect_failures = [var.target_group_binding_arns]
+}
+
 run "external_keys_and_public_endpoint" {
   command = plan
 
