@@ -85,7 +85,13 @@ class MotoServer:
             stderr=subprocess.DEVNULL,
             # The rds module attaches the AWS-managed AmazonRDSEnhancedMonitoringRole policy;
             # moto only knows AWS-managed policies when asked to load them.
-            env={**os.environ, "MOTO_IAM_LOAD_MANAGED_POLICIES": "true"},
+            # ACM issues a DNS-validated certificate at once instead of after 60 s, so an apply
+            # does not wait a minute on each aws_acm_certificate_validation.
+            env={
+                **os.environ,
+                "MOTO_IAM_LOAD_MANAGED_POLICIES": "true",
+                "MOTO_ACM_VALIDATION_WAIT": "0",
+            },
         )
         deadline = time.monotonic() + START_TIMEOUT_SECONDS
         while time.monotonic() < deadline:

@@ -107,3 +107,45 @@ def test_plan_succeeds_and_counts_equal_terraforms(
         )
         assert ours == independent_counts(shown), root.root
         assert all(row.region != "-" for row in root.rows), "every module's region is known"
+
+
+def _unknown(after_unknown: object, *path: str | int) -> bool:
+    """Whether the planned value at `path` is unknown until apply (`after_unknown`)."""
+    node = after_unknown
+    for key in path:
+        if isinstance(node, dict) and isinstance(key, str):
+            node = node.get(key)
+        elif isinstance(node, list) and isinstance(key, int) and key < len(node):
+            node = node[key]
+        else:
+            return False
+    return node is True
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("example", [spec.stem for spec in EXAMPLES])
+def test_alias_records_and_waf_associations_reference_generated_resources(
+    planned: dict[tuple[str, str], tuple[PlanResult, Path]],
+    example: str,
+    layout: str,
+) -> None:
+    """Every alias record's target and every web ACL association's resource are values of
+    resources this plan creates (unknown until apply), never a literal name or ARN typed into
+    the generated code; in the per-region layout they come from the region roots' state."""
+    result, _ = planned[(example, layout)]
+    aliases = associations = 0
+    for shown in result.plans.values():
+        for rc in shown["resource_changes"]:
+            after = rc["change"]["after"] or {}
+            unknown = rc["change"]["after_unknown"] or {}
+            if rc["type"] == "aws_route53_record" and after.get("alias"):
+                aliases += 1
+                assert _unknown(unknown, "alias", 0, "name"), rc["address"]
+                assert _unknown(unknown, "alias", 0, "zone_id"), rc["address"]
+            if rc["type"] == "aws_wafv2_web_acl_association":
+                associations += 1
+                assert _unknown(unknown, "resource_arn"), rc["address"]
+                assert not str(after.get("resource_arn", "")).startswith("arn:"), rc["address"]
+    assert aliases, "the examples' DNS records alias generated load balancers"
+    if example in ("bizflow", "teddy-bear", "agent-mitra"):
+        assert associations, "the region's web ACL protects its load balancer"

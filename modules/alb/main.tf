@@ -218,6 +218,7 @@ resource "aws_vpc_security_group_egress_rule" "targets" {
 ################################################################################
 
 resource "aws_lb" "this" {
+  # checkov:skip=CKV2_AWS_76:The web ACL is the spec's choice (regions.<r>.waf) and is associated through module inputs checkov cannot follow; the waf module's default managed groups include AWSManagedRulesKnownBadInputsRuleSet (Log4j), asserted by its terraform test.
   name               = var.name
   load_balancer_type = "application"
   internal           = var.internal
@@ -242,6 +243,7 @@ resource "aws_lb" "this" {
 }
 
 resource "aws_lb_target_group" "this" {
+  # checkov:skip=CKV_AWS_378:TLS ends at the load balancer and targets sit in the VPC's private subnets, reached only from the load balancer's security group; a target that must be reached over TLS sets protocol: HTTPS in the spec.
   for_each = var.targets
 
   name                 = each.value.name

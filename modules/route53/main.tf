@@ -90,6 +90,8 @@ locals {
 ################################################################################
 
 resource "aws_route53_zone" "this" {
+  # checkov:skip=CKV2_AWS_38:DNSSEC signing (aws_route53_hosted_zone_dnssec) is on by default and asserted by the module's terraform test; checkov loses the zone's edges when another module's outputs are passed in (alias targets of generated load balancers, bridgecrewio/checkov#7470).
+  # checkov:skip=CKV2_AWS_39:Query logging (aws_route53_query_log) is on by default and asserted by the module's terraform test; checkov loses the zone's edges when another module's outputs are passed in (alias targets of generated load balancers, bridgecrewio/checkov#7470).
   count = var.create_zone ? 1 : 0
 
   name          = var.domain_name
