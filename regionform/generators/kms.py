@@ -104,9 +104,7 @@ def _replicas(spec: Spec) -> dict[tuple[str, str], tuple[KeyOwner, set[str]]]:
     return found
 
 
-def _keys(
-    region: Region, purposes: tuple[str, ...], cloudfront: bool = False
-) -> dict[str, Any]:
+def _keys(region: Region, purposes: tuple[str, ...], cloudfront: bool = False) -> dict[str, Any]:
     keys: dict[str, Any] = {}
     for purpose in purposes:
         services = SERVICES[purpose]
