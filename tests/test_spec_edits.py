@@ -49,6 +49,9 @@ MOTO_CANNOT_CREATE: dict[str, str] = {
     "aws_route53_query_log": "moto does not see the log group (NoSuchCloudWatchLogsLogGroup)",
     "aws_s3_bucket_logging": "the provider's read-after-write wait never succeeds",
     "aws_s3_bucket_lifecycle_configuration": "the provider's read-after-write wait never succeeds",
+    "aws_cloudfront_cache_policy": "CreateCachePolicy is not implemented",
+    "aws_cloudfront_response_headers_policy": "CreateResponseHeadersPolicy is not implemented",
+    "aws_cloudfront_distribution": "needs the cache and response headers policies",
 }
 # and by address:
 MOTO_CANNOT_CREATE_AT: dict[str, str] = {
@@ -56,6 +59,11 @@ MOTO_CANNOT_CREATE_AT: dict[str, str] = {
     # finds instances by it, cannot tell two apart; the silo tenant's instance in the same
     # region is applied, and this one (same module, same arguments) is judged by it.
     "module.rds_ap_south_1.aws_db_instance.this[0]": "a second DB instance in ap-south-1",
+    # The CDN hostname's alias records point at the distribution, which moto cannot create.
+    'module.cdn.aws_route53_record.alias["cdn.projectone.example.com/A"]': "alias of the "
+    "distribution",
+    'module.cdn.aws_route53_record.alias["cdn.projectone.example.com/AAAA"]': "alias of the "
+    "distribution",
 }
 TENANT = {"home": "ap-south-1", "countries": ["IN"], "tier": "silo"}
 
