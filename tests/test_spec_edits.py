@@ -54,6 +54,9 @@ MOTO_CANNOT_CREATE: dict[str, str] = {
     "aws_securityhub_account": "moto's Security Hub never brings the account into state "
     "(no UpdateSecurityHubConfiguration for the control settings)",
     "aws_securityhub_standards_subscription": "moto's Security Hub has no BatchEnableStandards",
+    "aws_cloudfront_cache_policy": "CreateCachePolicy is not implemented",
+    "aws_cloudfront_response_headers_policy": "CreateResponseHeadersPolicy is not implemented",
+    "aws_cloudfront_distribution": "needs the cache and response headers policies",
 }
 # and by address:
 MOTO_CANNOT_CREATE_AT: dict[str, str] = {
@@ -61,6 +64,11 @@ MOTO_CANNOT_CREATE_AT: dict[str, str] = {
     # finds instances by it, cannot tell two apart; the silo tenant's instance in the same
     # region is applied, and this one (same module, same arguments) is judged by it.
     "module.rds_ap_south_1.aws_db_instance.this[0]": "a second DB instance in ap-south-1",
+    # The CDN hostname's alias records point at the distribution, which moto cannot create.
+    'module.cdn.aws_route53_record.alias["cdn.projectone.example.com/A"]': "alias of the "
+    "distribution",
+    'module.cdn.aws_route53_record.alias["cdn.projectone.example.com/AAAA"]': "alias of the "
+    "distribution",
 }
 TENANT = {"home": "ap-south-1", "countries": ["IN"], "tier": "silo"}
 # A tenant-partitioned DynamoDB table in Mumbai, so the corpus can grow it (a GSI, a replica).

@@ -62,7 +62,12 @@ def derived(spec: Spec) -> list[DerivedName]:
         return []
     path = ("cdn",)
     names = [
-        DerivedName(f"{spec.prefix}-security-headers", POLICY_NAME_LIMIT, "CloudFront response headers policy", path),
+        DerivedName(
+            f"{spec.prefix}-security-headers",
+            POLICY_NAME_LIMIT,
+            "CloudFront response headers policy",
+            path,
+        ),
         DerivedName(f"{spec.prefix}-cdn", OAC_NAME_LIMIT, "CloudFront origin access control", path),
     ]
     if cdn.logging:
@@ -71,8 +76,6 @@ def derived(spec: Spec) -> list[DerivedName]:
         )
     for key in sorted({cache_policy_key(b) for b in cdn.all_behaviors if b.max_ttl > 0}):
         names.append(
-            DerivedName(
-                f"{spec.prefix}-{key}", POLICY_NAME_LIMIT, "CloudFront cache policy", path
-            )
+            DerivedName(f"{spec.prefix}-{key}", POLICY_NAME_LIMIT, "CloudFront cache policy", path)
         )
     return names
