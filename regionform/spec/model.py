@@ -711,9 +711,7 @@ def _target(name: str, data: dict[str, Any]) -> Target:
         port=int(data["port"]),
         priority=int(given)
         if given is not None
-        else derived_priority(
-            name, tuple(data.get("hosts") or ()), tuple(data.get("paths") or ())
-        ),
+        else derived_priority(name, tuple(data.get("hosts") or ()), tuple(data.get("paths") or ())),
         protocol=data["protocol"],
         hosts=tuple(data.get("hosts") or ()),
         paths=tuple(data.get("paths") or ()),

@@ -4,33 +4,56 @@
 output "region_ap_south_1" {
   description = "What other stacks need from ap-south-1."
   value = {
-    role                       = "primary"
-    endpoint_fqdn              = "ap-south-1.alb.agentmitra.com"
-    bucket_names               = module.s3_ap_south_1.bucket_names
-    vpc_id                     = module.vpc_ap_south_1.vpc_id
-    private_subnet_ids         = module.vpc_ap_south_1.private_subnet_ids
-    database_subnet_group_name = module.vpc_ap_south_1.database_subnet_group_name
-    waf_web_acl_arn            = module.waf_ap_south_1.web_acl_arn
+    role                            = "primary"
+    load_balancer_arn               = module.alb_ap_south_1.arn
+    load_balancer_dns_name          = module.alb_ap_south_1.dns_name
+    load_balancer_security_group_id = module.alb_ap_south_1.security_group_id
+    target_group_arns               = module.alb_ap_south_1.target_group_arns
+    database_endpoint               = module.aurora_ap_south_1.endpoint
+    database_reader_endpoint        = module.aurora_ap_south_1.reader_endpoint
+    ecs_cluster_name                = module.ecs_ap_south_1.cluster_name
+    ecs_service_names               = module.ecs_ap_south_1.service_names
+    ecs_queue_urls                  = module.ecs_ap_south_1.queue_urls
+    kms_key_arns                    = module.kms_ap_south_1.key_arns
+    notification_topic_arns         = module.notifications_ap_south_1.topic_arns
+    endpoint_fqdn                   = module.alb_ap_south_1.dns_name
+    bucket_names                    = module.s3_ap_south_1.bucket_names
+    vpc_id                          = module.vpc_ap_south_1.vpc_id
+    private_subnet_ids              = module.vpc_ap_south_1.private_subnet_ids
+    database_subnet_group_name      = module.vpc_ap_south_1.database_subnet_group_name
+    waf_web_acl_arn                 = module.waf_ap_south_1.web_acl_arn
   }
 }
 
 output "region_ap_southeast_1" {
   description = "What other stacks need from ap-southeast-1."
   value = {
-    role                       = "dr"
-    endpoint_fqdn              = "ap-southeast-1.alb.agentmitra.com"
-    vpc_id                     = module.vpc_ap_southeast_1.vpc_id
-    private_subnet_ids         = module.vpc_ap_southeast_1.private_subnet_ids
-    database_subnet_group_name = module.vpc_ap_southeast_1.database_subnet_group_name
+    role                            = "dr"
+    load_balancer_arn               = module.alb_ap_southeast_1.arn
+    load_balancer_dns_name          = module.alb_ap_southeast_1.dns_name
+    load_balancer_security_group_id = module.alb_ap_southeast_1.security_group_id
+    target_group_arns               = module.alb_ap_southeast_1.target_group_arns
+    database_endpoint               = module.aurora_ap_southeast_1.endpoint
+    database_reader_endpoint        = module.aurora_ap_southeast_1.reader_endpoint
+    kms_key_arns                    = module.kms_ap_southeast_1.key_arns
+    notification_topic_arns         = module.notifications_ap_southeast_1.topic_arns
+    endpoint_fqdn                   = module.alb_ap_southeast_1.dns_name
+    vpc_id                          = module.vpc_ap_southeast_1.vpc_id
+    private_subnet_ids              = module.vpc_ap_southeast_1.private_subnet_ids
+    database_subnet_group_name      = module.vpc_ap_southeast_1.database_subnet_group_name
   }
 }
 
 output "edge" {
   description = "Global edge resources: DNS zone, DNSSEC, the CDN's web ACL."
   value = {
-    dns_zone_id      = module.route53.zone_id
-    dns_name_servers = module.route53.name_servers
-    dnssec_ds_record = module.route53.dnssec_ds_record
+    cdn_distribution_id            = module.cdn.distribution_id
+    cdn_domain_name                = module.cdn.domain_name
+    global_notification_topic_arns = module.notifications_global.topic_arns
+    dns_zone_id                    = module.route53.zone_id
+    dns_name_servers               = module.route53.name_servers
+    dnssec_ds_record               = module.route53.dnssec_ds_record
+    cloudfront_web_acl_arn         = module.waf_cloudfront.web_acl_arn
   }
 }
 

@@ -9,7 +9,7 @@ provider "aws" {
     tags = {
       DataJurisdiction = "IN"
       DataResidencyLaw = "DPDP Act 2023"
-      Environment      = "staging"
+      Environment      = "production"
       ManagedBy        = "regionform"
       Owner            = "agent-mitra-devops"
       Project          = "agentmitra"
@@ -24,7 +24,7 @@ provider "aws" {
 
   default_tags {
     tags = {
-      Environment = "staging"
+      Environment = "production"
       ManagedBy   = "regionform"
       Owner       = "agent-mitra-devops"
       Project     = "agentmitra"
@@ -39,7 +39,7 @@ provider "aws" {
 
   default_tags {
     tags = {
-      Environment = "staging"
+      Environment = "production"
       ManagedBy   = "regionform"
       Owner       = "agent-mitra-devops"
       Project     = "agentmitra"

@@ -4,92 +4,123 @@
 output "region_ap_south_1" {
   description = "What other stacks need from ap-south-1."
   value = {
-    role                       = "primary"
-    data_copies_allowed_to     = ["ap-southeast-1"]
-    eks_cluster_name           = module.eks_ap_south_1.cluster_name
-    eks_cluster_endpoint       = module.eks_ap_south_1.cluster_endpoint
-    eks_oidc_provider_arn      = module.eks_ap_south_1.oidc_provider_arn
-    eks_node_role_arn          = module.eks_ap_south_1.node_role_arn
-    kms_key_arns               = module.kms_ap_south_1.key_arns
-    database_endpoint          = module.rds_ap_south_1.endpoint
-    cache_endpoint             = module.redis_ap_south_1.primary_endpoint_address
-    endpoint_fqdn              = "ap-south-1.alb.bizflow.app"
-    bucket_names               = module.s3_ap_south_1.bucket_names
-    vpc_id                     = module.vpc_ap_south_1.vpc_id
-    private_subnet_ids         = module.vpc_ap_south_1.private_subnet_ids
-    database_subnet_group_name = module.vpc_ap_south_1.database_subnet_group_name
-    waf_web_acl_arn            = module.waf_ap_south_1.web_acl_arn
+    role                                  = "primary"
+    data_copies_allowed_to                = ["ap-southeast-1"]
+    load_balancer_arn                     = module.alb_ap_south_1.arn
+    load_balancer_dns_name                = module.alb_ap_south_1.dns_name
+    load_balancer_security_group_id       = module.alb_ap_south_1.security_group_id
+    target_group_arns                     = module.alb_ap_south_1.target_group_arns
+    eks_cluster_name                      = module.eks_ap_south_1.cluster_name
+    eks_cluster_endpoint                  = module.eks_ap_south_1.cluster_endpoint
+    eks_oidc_provider_arn                 = module.eks_ap_south_1.oidc_provider_arn
+    eks_node_role_arn                     = module.eks_ap_south_1.node_role_arn
+    eks_load_balancer_controller_role_arn = module.eks_ap_south_1.load_balancer_controller_role_arn
+    eks_target_group_binding_arns         = module.eks_ap_south_1.target_group_binding_arns
+    kms_key_arns                          = module.kms_ap_south_1.key_arns
+    notification_topic_arns               = module.notifications_ap_south_1.topic_arns
+    database_endpoint                     = module.rds_ap_south_1.endpoint
+    cache_endpoint                        = module.redis_ap_south_1.primary_endpoint_address
+    endpoint_fqdn                         = module.alb_ap_south_1.dns_name
+    bucket_names                          = module.s3_ap_south_1.bucket_names
+    vpc_id                                = module.vpc_ap_south_1.vpc_id
+    private_subnet_ids                    = module.vpc_ap_south_1.private_subnet_ids
+    database_subnet_group_name            = module.vpc_ap_south_1.database_subnet_group_name
+    waf_web_acl_arn                       = module.waf_ap_south_1.web_acl_arn
   }
 }
 
 output "region_ap_southeast_1" {
   description = "What other stacks need from ap-southeast-1."
   value = {
-    role                       = "dr"
-    eks_cluster_name           = module.eks_ap_southeast_1.cluster_name
-    eks_cluster_endpoint       = module.eks_ap_southeast_1.cluster_endpoint
-    eks_oidc_provider_arn      = module.eks_ap_southeast_1.oidc_provider_arn
-    eks_node_role_arn          = module.eks_ap_southeast_1.node_role_arn
-    kms_key_arns               = module.kms_ap_southeast_1.key_arns
-    database_endpoint          = module.rds_ap_southeast_1.endpoint
-    cache_endpoint             = module.redis_ap_southeast_1.primary_endpoint_address
-    endpoint_fqdn              = "ap-southeast-1.alb.bizflow.app"
-    bucket_names               = module.s3_ap_southeast_1.bucket_names
-    vpc_id                     = module.vpc_ap_southeast_1.vpc_id
-    private_subnet_ids         = module.vpc_ap_southeast_1.private_subnet_ids
-    database_subnet_group_name = module.vpc_ap_southeast_1.database_subnet_group_name
-    waf_web_acl_arn            = module.waf_ap_southeast_1.web_acl_arn
+    role                                  = "dr"
+    load_balancer_arn                     = module.alb_ap_southeast_1.arn
+    load_balancer_dns_name                = module.alb_ap_southeast_1.dns_name
+    load_balancer_security_group_id       = module.alb_ap_southeast_1.security_group_id
+    target_group_arns                     = module.alb_ap_southeast_1.target_group_arns
+    eks_cluster_name                      = module.eks_ap_southeast_1.cluster_name
+    eks_cluster_endpoint                  = module.eks_ap_southeast_1.cluster_endpoint
+    eks_oidc_provider_arn                 = module.eks_ap_southeast_1.oidc_provider_arn
+    eks_node_role_arn                     = module.eks_ap_southeast_1.node_role_arn
+    eks_load_balancer_controller_role_arn = module.eks_ap_southeast_1.load_balancer_controller_role_arn
+    eks_target_group_binding_arns         = module.eks_ap_southeast_1.target_group_binding_arns
+    kms_key_arns                          = module.kms_ap_southeast_1.key_arns
+    notification_topic_arns               = module.notifications_ap_southeast_1.topic_arns
+    database_endpoint                     = module.rds_ap_southeast_1.endpoint
+    cache_endpoint                        = module.redis_ap_southeast_1.primary_endpoint_address
+    endpoint_fqdn                         = module.alb_ap_southeast_1.dns_name
+    bucket_names                          = module.s3_ap_southeast_1.bucket_names
+    vpc_id                                = module.vpc_ap_southeast_1.vpc_id
+    private_subnet_ids                    = module.vpc_ap_southeast_1.private_subnet_ids
+    database_subnet_group_name            = module.vpc_ap_southeast_1.database_subnet_group_name
+    waf_web_acl_arn                       = module.waf_ap_southeast_1.web_acl_arn
   }
 }
 
 output "region_eu_west_2" {
   description = "What other stacks need from eu-west-2."
   value = {
-    role                       = "regional"
-    data_copies_allowed_to     = []
-    eks_cluster_name           = module.eks_eu_west_2.cluster_name
-    eks_cluster_endpoint       = module.eks_eu_west_2.cluster_endpoint
-    eks_oidc_provider_arn      = module.eks_eu_west_2.oidc_provider_arn
-    eks_node_role_arn          = module.eks_eu_west_2.node_role_arn
-    kms_key_arns               = module.kms_eu_west_2.key_arns
-    database_endpoint          = module.rds_eu_west_2.endpoint
-    cache_endpoint             = module.redis_eu_west_2.primary_endpoint_address
-    endpoint_fqdn              = "eu-west-2.alb.bizflow.app"
-    bucket_names               = module.s3_eu_west_2.bucket_names
-    vpc_id                     = module.vpc_eu_west_2.vpc_id
-    private_subnet_ids         = module.vpc_eu_west_2.private_subnet_ids
-    database_subnet_group_name = module.vpc_eu_west_2.database_subnet_group_name
-    waf_web_acl_arn            = module.waf_eu_west_2.web_acl_arn
+    role                                  = "regional"
+    data_copies_allowed_to                = []
+    load_balancer_arn                     = module.alb_eu_west_2.arn
+    load_balancer_dns_name                = module.alb_eu_west_2.dns_name
+    load_balancer_security_group_id       = module.alb_eu_west_2.security_group_id
+    target_group_arns                     = module.alb_eu_west_2.target_group_arns
+    eks_cluster_name                      = module.eks_eu_west_2.cluster_name
+    eks_cluster_endpoint                  = module.eks_eu_west_2.cluster_endpoint
+    eks_oidc_provider_arn                 = module.eks_eu_west_2.oidc_provider_arn
+    eks_node_role_arn                     = module.eks_eu_west_2.node_role_arn
+    eks_load_balancer_controller_role_arn = module.eks_eu_west_2.load_balancer_controller_role_arn
+    eks_target_group_binding_arns         = module.eks_eu_west_2.target_group_binding_arns
+    kms_key_arns                          = module.kms_eu_west_2.key_arns
+    notification_topic_arns               = module.notifications_eu_west_2.topic_arns
+    database_endpoint                     = module.rds_eu_west_2.endpoint
+    cache_endpoint                        = module.redis_eu_west_2.primary_endpoint_address
+    endpoint_fqdn                         = module.alb_eu_west_2.dns_name
+    bucket_names                          = module.s3_eu_west_2.bucket_names
+    vpc_id                                = module.vpc_eu_west_2.vpc_id
+    private_subnet_ids                    = module.vpc_eu_west_2.private_subnet_ids
+    database_subnet_group_name            = module.vpc_eu_west_2.database_subnet_group_name
+    waf_web_acl_arn                       = module.waf_eu_west_2.web_acl_arn
   }
 }
 
 output "region_me_south_1" {
   description = "What other stacks need from me-south-1."
   value = {
-    role                       = "regional"
-    data_copies_allowed_to     = []
-    eks_cluster_name           = module.eks_me_south_1.cluster_name
-    eks_cluster_endpoint       = module.eks_me_south_1.cluster_endpoint
-    eks_oidc_provider_arn      = module.eks_me_south_1.oidc_provider_arn
-    eks_node_role_arn          = module.eks_me_south_1.node_role_arn
-    kms_key_arns               = module.kms_me_south_1.key_arns
-    database_endpoint          = module.rds_me_south_1.endpoint
-    cache_endpoint             = module.redis_me_south_1.primary_endpoint_address
-    endpoint_fqdn              = "me-south-1.alb.bizflow.app"
-    vpc_id                     = module.vpc_me_south_1.vpc_id
-    private_subnet_ids         = module.vpc_me_south_1.private_subnet_ids
-    database_subnet_group_name = module.vpc_me_south_1.database_subnet_group_name
-    waf_web_acl_arn            = module.waf_me_south_1.web_acl_arn
+    role                                  = "regional"
+    data_copies_allowed_to                = []
+    load_balancer_arn                     = module.alb_me_south_1.arn
+    load_balancer_dns_name                = module.alb_me_south_1.dns_name
+    load_balancer_security_group_id       = module.alb_me_south_1.security_group_id
+    target_group_arns                     = module.alb_me_south_1.target_group_arns
+    eks_cluster_name                      = module.eks_me_south_1.cluster_name
+    eks_cluster_endpoint                  = module.eks_me_south_1.cluster_endpoint
+    eks_oidc_provider_arn                 = module.eks_me_south_1.oidc_provider_arn
+    eks_node_role_arn                     = module.eks_me_south_1.node_role_arn
+    eks_load_balancer_controller_role_arn = module.eks_me_south_1.load_balancer_controller_role_arn
+    eks_target_group_binding_arns         = module.eks_me_south_1.target_group_binding_arns
+    kms_key_arns                          = module.kms_me_south_1.key_arns
+    notification_topic_arns               = module.notifications_me_south_1.topic_arns
+    database_endpoint                     = module.rds_me_south_1.endpoint
+    cache_endpoint                        = module.redis_me_south_1.primary_endpoint_address
+    endpoint_fqdn                         = module.alb_me_south_1.dns_name
+    vpc_id                                = module.vpc_me_south_1.vpc_id
+    private_subnet_ids                    = module.vpc_me_south_1.private_subnet_ids
+    database_subnet_group_name            = module.vpc_me_south_1.database_subnet_group_name
+    waf_web_acl_arn                       = module.waf_me_south_1.web_acl_arn
   }
 }
 
 output "edge" {
   description = "Global edge resources: DNS zone, DNSSEC, the CDN's web ACL."
   value = {
-    dns_zone_id            = module.route53.zone_id
-    dns_name_servers       = module.route53.name_servers
-    dnssec_ds_record       = module.route53.dnssec_ds_record
-    cloudfront_web_acl_arn = module.waf_cloudfront.web_acl_arn
+    cdn_distribution_id            = module.cdn.distribution_id
+    cdn_domain_name                = module.cdn.domain_name
+    global_notification_topic_arns = module.notifications_global.topic_arns
+    dns_zone_id                    = module.route53.zone_id
+    dns_name_servers               = module.route53.name_servers
+    dnssec_ds_record               = module.route53.dnssec_ds_record
+    cloudfront_web_acl_arn         = module.waf_cloudfront.web_acl_arn
   }
 }
 
