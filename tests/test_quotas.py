@@ -92,6 +92,12 @@ def records_generated(calls: list[ModuleCall]) -> dict[str, int]:
                 + len(a["tenant_records"])
                 + (2 if a["create_zone"] else 0)  # a new zone's SOA and NS
             )
+    for call in calls:
+        if call.module == "cdn":
+            # In the estate's one zone: A and AAAA aliases and a certificate validation
+            # record per hostname of the distribution.
+            (zone,) = zones
+            zones[zone] += 3 * len(call.arguments["aliases"])
     return zones
 
 
@@ -108,6 +114,14 @@ def roles_generated(calls: list[ModuleCall]) -> int:
             roles += sum(1 for bucket in a["buckets"].values() if "replication" in bucket)
         elif call.module == "eks":
             roles += 4 + (1 if a["fargate_profiles"] else 0)
+            roles += 1 if a.get("target_group_binding_arns") else 0  # the LB controller's
+        elif call.module == "aurora":
+            # One Enhanced Monitoring role for the cluster's instances: the writer (none in
+            # a Global Database secondary) and its readers (the module's default is one).
+            writer = 0 if "global_cluster_identifier" in a else 1
+            roles += 1 if writer + a.get("readers", 1) else 0
+        elif call.module == "ecs":
+            roles += 2 * len(a["services"])  # execution and task role per service
     return roles
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from regionform.spec.model import Region, Service, Spec
 from regionform.spec.names import DerivedName
 from regionform.spec.names.alb import short_region
+from regionform.spec.quotas import Usage
 from regionform.spec.services import services
 
 CLUSTER_NAME_LIMIT = 255
@@ -51,3 +52,9 @@ def derived(spec: Spec) -> list[DerivedName]:
             if service.queue is not None:
                 names.append(DerivedName(f"{stem}-dlq", QUEUE_NAME_LIMIT, "SQS queue", path))
     return names
+
+
+def counts(spec: Spec) -> list[Usage]:
+    """IAM roles of every service a region runs: an execution role and a task role each."""
+    roles = sum(2 * len(services(spec, region)) for region in spec.regions)
+    return [Usage("iam-roles", "account", roles, ("regions",))] if roles else []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from regionform.spec.model import Region, Spec
 from regionform.spec.names import DerivedName
 from regionform.spec.quotas import Usage
+from regionform.spec.services import services
 
 
 def cluster_name(spec: Spec, region: Region) -> str:
@@ -35,10 +36,20 @@ def derived(spec: Spec) -> list[DerivedName]:
 CLUSTER_ROLES = 4
 
 
+def _bindable(spec: Spec, region: Region) -> bool:
+    lb = region.load_balancer
+    taken = {s.target for s in services(spec, region)}
+    return lb is not None and any(t.name not in taken for t in lb.targets)
+
+
 def counts(spec: Spec) -> list[Usage]:
-    """IAM roles of every cluster: four each, five with Fargate profiles."""
+    """IAM roles of every cluster: four each, five with Fargate profiles, one more for the
+    AWS Load Balancer Controller where the region's load balancer has targets no ECS service
+    takes (the cluster's, through TargetGroupBinding)."""
     roles = sum(
-        CLUSTER_ROLES + (1 if region.cluster.fargate_profiles else 0)
+        CLUSTER_ROLES
+        + (1 if region.cluster.fargate_profiles else 0)
+        + (1 if _bindable(spec, region) else 0)
         for region in spec.regions
         if region.cluster is not None
     )
