@@ -81,18 +81,23 @@ TABLE: dict[str, Any] = {
 TABLE_ADDRESS = 'module.dynamodb_ap_south_1.aws_dynamodb_table.this["sessions"]'
 
 
-# Singapore's load balancer as the base had it before regionform created it: a typed
-# endpoint (the "add-load-balancer" edit turns it into a generated one).
-SINGAPORE = "ap-southeast-1"
-TYPED_ENDPOINT = {"fqdn": "ap-southeast-1.alb.projectone.example.com"}
+# A region of the base without a load balancer, so the corpus can add one (Hyderabad: in
+# India, like Mumbai; it holds no data). Its certificate names what the ALB will answer to.
+HYDERABAD = "ap-south-2"
+HYDERABAD_REGION: dict[str, Any] = {
+    "role": "regional",
+    "vpc": {"cidr": "10.201.0.0/16", "az_count": 2, "nat": "none"},
+}
+HYDERABAD_LOAD_BALANCER: dict[str, Any] = {
+    "certificate": {"names": ["hyd.projectone.example.com"]},
+    "targets": {"app": {"port": 8080, "paths": ["/*"]}},
+}
 
 
 def _base() -> dict[str, Any]:
     data: dict[str, Any] = yaml.safe_load((REPO / "examples" / "project-one.yaml").read_text())
     data["tenants"]["wealth-desk"] = dict(TENANT)
-    singapore = data["regions"][SINGAPORE]
-    del singapore["load_balancer"]
-    singapore["endpoint"] = dict(TYPED_ENDPOINT)
+    data["regions"][HYDERABAD] = json.loads(json.dumps(HYDERABAD_REGION))
     data["regions"]["ap-south-1"]["tables"] = {"sessions": dict(TABLE)}
     return data
 
@@ -134,11 +139,8 @@ def _resize(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _add_load_balancer(data: dict[str, Any]) -> dict[str, Any]:
-    """Singapore's typed endpoint becomes a load balancer regionform creates."""
-    example = yaml.safe_load((REPO / "examples" / "project-one.yaml").read_text())
-    singapore = data["regions"][SINGAPORE]
-    del singapore["endpoint"]
-    singapore["load_balancer"] = example["regions"][SINGAPORE]["load_balancer"]
+    """Hyderabad, which had none, gets a load balancer regionform creates."""
+    data["regions"][HYDERABAD]["load_balancer"] = json.loads(json.dumps(HYDERABAD_LOAD_BALANCER))
     return data
 
 
@@ -474,8 +476,8 @@ def test_renaming_without_renamed_from_is_caught(edits: dict[str, Planned]) -> N
     assert any(a.startswith("module.kms_tenant_wealth_desk.aws_kms_key") for a in destroyed)
 
 
-# What adding a load balancer may change besides creating it: the DNS objects that pointed at
-# the typed name now alias the generated ALB (records and health checks hold no data).
+# What adding a load balancer may change besides creating it: DNS objects (records and health
+# checks hold no data) in case a name is routed to the region.
 DNS_REPOINTED = {"aws_route53_record", "aws_route53_health_check"}
 
 
@@ -486,8 +488,8 @@ def test_adding_a_load_balancer_plans_only_additions(
     before = baseline.changes()
     added = edits["add-load-balancer"].changes()
     new = {a: c for a, c in added.items() if a not in before}
-    assert any(a.startswith("module.alb_ap_southeast_1.") for a in new)
-    assert any(a.startswith("module.alb_https_ap_southeast_1.") for a in new)
+    assert any(a.startswith("module.alb_ap_south_2.") for a in new)
+    assert any(a.startswith("module.alb_https_ap_south_2.") for a in new)
     for address, change in added.items():
         if (
             address in before
