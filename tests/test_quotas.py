@@ -115,6 +115,7 @@ def roles_generated(calls: list[ModuleCall]) -> int:
         elif call.module == "eks":
             roles += 4 + (1 if a["fargate_profiles"] else 0)
             roles += 1 if a.get("target_group_binding_arns") else 0  # the LB controller's
+            roles += 1 if a.get("karpenter") else 0  # the Karpenter controller's
         elif call.module == "aurora":
             # One Enhanced Monitoring role for the cluster's instances: the writer (none in
             # a Global Database secondary) and its readers (the module's default is one).

@@ -715,3 +715,303 @@ resource "aws_iam_role_policy" "load_balancer_controller" {
     ]
   })
 }
+
+################################################################################
+# Karpenter: the controller's IRSA role and its interruption queue. The nodes Karpenter
+# launches use the node role above (EC2NodeClass role), so there is no second node role.
+################################################################################
+
+locals {
+  # SQS queue names allow 80 characters; the cluster name allows 100.
+  karpenter_queue_name = "${substr(var.cluster_name, 0, 69)}-karpenter"
+  ec2_arn              = "arn:${local.partition}:ec2:${local.region}"
+  cluster_owned_tag    = "aws:RequestTag/kubernetes.io/cluster/${var.cluster_name}"
+  cluster_owned_res    = "aws:ResourceTag/kubernetes.io/cluster/${var.cluster_name}"
+
+  karpenter_events = {
+    spot-interruption = { source = ["aws.ec2"], detail-type = ["EC2 Spot Instance Interruption Warning"] }
+    rebalance         = { source = ["aws.ec2"], detail-type = ["EC2 Instance Rebalance Recommendation"] }
+    instance-state    = { source = ["aws.ec2"], detail-type = ["EC2 Instance State-change Notification"] }
+    scheduled-change  = { source = ["aws.health"], detail-type = ["AWS Health Event"] }
+  }
+}
+
+resource "aws_iam_role" "karpenter" {
+  count = var.karpenter ? 1 : 0
+
+  name_prefix = "${local.iam_prefix}-karpenter-"
+  description = "IRSA role of the Karpenter controller (kube-system/karpenter) on cluster ${var.cluster_name}"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "KarpenterControllerIrsa"
+      Effect    = "Allow"
+      Principal = { Federated = aws_iam_openid_connect_provider.this.arn }
+      Action    = "sts:AssumeRoleWithWebIdentity"
+      Condition = {
+        StringEquals = {
+          "${local.oidc_issuer_host}:sub" = "system:serviceaccount:kube-system:karpenter"
+          "${local.oidc_issuer_host}:aud" = "sts.amazonaws.com"
+        }
+      }
+    }]
+  })
+
+  tags = merge(local.tags, { Name = "${var.cluster_name}-karpenter" })
+}
+
+resource "aws_iam_role_policy" "karpenter" {
+  count = var.karpenter ? 1 : 0
+
+  name = "karpenter-controller"
+  role = aws_iam_role.karpenter[0].id
+  # Karpenter v1's controller policy, statement by statement.
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        # Launch into the shared resources (AMIs, subnets, security groups, launch
+        # templates) only in this region.
+        Sid    = "AllowScopedEC2InstanceAccessActions"
+        Effect = "Allow"
+        Action = ["ec2:RunInstances", "ec2:CreateFleet"]
+        Resource = [
+          "${local.ec2_arn}::image/*",
+          "${local.ec2_arn}::snapshot/*",
+          "${local.ec2_arn}:*:security-group/*",
+          "${local.ec2_arn}:*:subnet/*",
+          "${local.ec2_arn}:*:capacity-reservation/*",
+        ]
+      },
+      {
+        Sid      = "AllowScopedEC2LaunchTemplateAccessActions"
+        Effect   = "Allow"
+        Action   = ["ec2:RunInstances", "ec2:CreateFleet"]
+        Resource = "${local.ec2_arn}:*:launch-template/*"
+        Condition = {
+          StringEquals = { (local.cluster_owned_res) = "owned" }
+          StringLike   = { "aws:ResourceTag/karpenter.sh/nodepool" = "*" }
+        }
+      },
+      {
+        # What Karpenter creates must carry the cluster's ownership tag and a NodePool.
+        Sid    = "AllowScopedEC2InstanceActionsWithTags"
+        Effect = "Allow"
+        Action = ["ec2:RunInstances", "ec2:CreateFleet", "ec2:CreateLaunchTemplate"]
+        Resource = [
+          "${local.ec2_arn}:*:fleet/*",
+          "${local.ec2_arn}:*:instance/*",
+          "${local.ec2_arn}:*:volume/*",
+          "${local.ec2_arn}:*:network-interface/*",
+          "${local.ec2_arn}:*:launch-template/*",
+          "${local.ec2_arn}:*:spot-instances-request/*",
+        ]
+        Condition = {
+          StringEquals = { (local.cluster_owned_tag) = "owned" }
+          StringLike   = { "aws:RequestTag/karpenter.sh/nodepool" = "*" }
+        }
+      },
+      {
+        Sid    = "AllowScopedResourceCreationTagging"
+        Effect = "Allow"
+        Action = "ec2:CreateTags"
+        Resource = [
+          "${local.ec2_arn}:*:fleet/*",
+          "${local.ec2_arn}:*:instance/*",
+          "${local.ec2_arn}:*:volume/*",
+          "${local.ec2_arn}:*:network-interface/*",
+          "${local.ec2_arn}:*:launch-template/*",
+          "${local.ec2_arn}:*:spot-instances-request/*",
+        ]
+        Condition = {
+          StringEquals = {
+            (local.cluster_owned_tag) = "owned"
+            "ec2:CreateAction"        = ["RunInstances", "CreateFleet", "CreateLaunchTemplate"]
+          }
+          StringLike = { "aws:RequestTag/karpenter.sh/nodepool" = "*" }
+        }
+      },
+      {
+        Sid      = "AllowScopedResourceTagging"
+        Effect   = "Allow"
+        Action   = "ec2:CreateTags"
+        Resource = "${local.ec2_arn}:*:instance/*"
+        Condition = {
+          StringEquals                = { (local.cluster_owned_res) = "owned" }
+          StringLike                  = { "aws:ResourceTag/karpenter.sh/nodepool" = "*" }
+          StringEqualsIfExists        = { "aws:RequestTag/eks:eks-cluster-name" = var.cluster_name }
+          "ForAllValues:StringEquals" = { "aws:TagKeys" = ["eks:eks-cluster-name", "karpenter.sh/nodeclaim", "Name"] }
+        }
+      },
+      {
+        Sid      = "AllowScopedDeletion"
+        Effect   = "Allow"
+        Action   = ["ec2:TerminateInstances", "ec2:DeleteLaunchTemplate"]
+        Resource = ["${local.ec2_arn}:*:instance/*", "${local.ec2_arn}:*:launch-template/*"]
+        Condition = {
+          StringEquals = { (local.cluster_owned_res) = "owned" }
+          StringLike   = { "aws:ResourceTag/karpenter.sh/nodepool" = "*" }
+        }
+      },
+      {
+        # Describe calls cannot be scoped to resources; held to this region.
+        Sid    = "AllowRegionalReadActions"
+        Effect = "Allow"
+        Action = [
+          "ec2:DescribeCapacityReservations",
+          "ec2:DescribeImages",
+          "ec2:DescribeInstances",
+          "ec2:DescribeInstanceTypeOfferings",
+          "ec2:DescribeInstanceTypes",
+          "ec2:DescribeLaunchTemplates",
+          "ec2:DescribeSecurityGroups",
+          "ec2:DescribeSpotPriceHistory",
+          "ec2:DescribeSubnets",
+        ]
+        Resource  = "*"
+        Condition = { StringEquals = { "aws:RequestedRegion" = local.region } }
+      },
+      {
+        Sid      = "AllowSSMReadActions"
+        Effect   = "Allow"
+        Action   = "ssm:GetParameter"
+        Resource = "arn:${local.partition}:ssm:${local.region}::parameter/aws/service/*"
+      },
+      {
+        # The Price List API has no resources.
+        Sid      = "AllowPricingReadActions"
+        Effect   = "Allow"
+        Action   = "pricing:GetProducts"
+        Resource = "*"
+      },
+      {
+        Sid      = "AllowInterruptionQueueActions"
+        Effect   = "Allow"
+        Action   = ["sqs:DeleteMessage", "sqs:GetQueueUrl", "sqs:ReceiveMessage"]
+        Resource = aws_sqs_queue.karpenter[0].arn
+      },
+      {
+        Sid      = "AllowPassingInstanceRole"
+        Effect   = "Allow"
+        Action   = "iam:PassRole"
+        Resource = aws_iam_role.node.arn
+        Condition = {
+          StringEquals = { "iam:PassedToService" = ["ec2.${local.dns_suffix}"] }
+        }
+      },
+      {
+        Sid      = "AllowScopedInstanceProfileCreationActions"
+        Effect   = "Allow"
+        Action   = "iam:CreateInstanceProfile"
+        Resource = "arn:${local.partition}:iam::${local.account_id}:instance-profile/*"
+        Condition = {
+          StringEquals = {
+            (local.cluster_owned_tag)                      = "owned"
+            "aws:RequestTag/eks:eks-cluster-name"          = var.cluster_name
+            "aws:RequestTag/topology.kubernetes.io/region" = local.region
+          }
+          StringLike = { "aws:RequestTag/karpenter.k8s.aws/ec2nodeclass" = "*" }
+        }
+      },
+      {
+        Sid      = "AllowScopedInstanceProfileTagActions"
+        Effect   = "Allow"
+        Action   = "iam:TagInstanceProfile"
+        Resource = "arn:${local.partition}:iam::${local.account_id}:instance-profile/*"
+        Condition = {
+          StringEquals = {
+            (local.cluster_owned_res)                       = "owned"
+            "aws:ResourceTag/topology.kubernetes.io/region" = local.region
+            (local.cluster_owned_tag)                       = "owned"
+            "aws:RequestTag/eks:eks-cluster-name"           = var.cluster_name
+            "aws:RequestTag/topology.kubernetes.io/region"  = local.region
+          }
+          StringLike = {
+            "aws:ResourceTag/karpenter.k8s.aws/ec2nodeclass" = "*"
+            "aws:RequestTag/karpenter.k8s.aws/ec2nodeclass"  = "*"
+          }
+        }
+      },
+      {
+        Sid      = "AllowScopedInstanceProfileActions"
+        Effect   = "Allow"
+        Action   = ["iam:AddRoleToInstanceProfile", "iam:RemoveRoleFromInstanceProfile", "iam:DeleteInstanceProfile"]
+        Resource = "arn:${local.partition}:iam::${local.account_id}:instance-profile/*"
+        Condition = {
+          StringEquals = {
+            (local.cluster_owned_res)                       = "owned"
+            "aws:ResourceTag/topology.kubernetes.io/region" = local.region
+          }
+          StringLike = { "aws:ResourceTag/karpenter.k8s.aws/ec2nodeclass" = "*" }
+        }
+      },
+      {
+        Sid      = "AllowInstanceProfileReadActions"
+        Effect   = "Allow"
+        Action   = ["iam:GetInstanceProfile", "iam:ListInstanceProfiles"]
+        Resource = "arn:${local.partition}:iam::${local.account_id}:instance-profile/*"
+      },
+      {
+        Sid      = "AllowAPIServerEndpointDiscovery"
+        Effect   = "Allow"
+        Action   = "eks:DescribeCluster"
+        Resource = aws_eks_cluster.this.arn
+      },
+    ]
+  })
+}
+
+resource "aws_sqs_queue" "karpenter" {
+  count = var.karpenter ? 1 : 0
+
+  name = local.karpenter_queue_name
+  # Interruption notices are stale after a few minutes; Karpenter drains them continuously.
+  message_retention_seconds = 300
+  sqs_managed_sse_enabled   = true
+
+  tags = merge(local.tags, { Name = local.karpenter_queue_name })
+}
+
+resource "aws_sqs_queue_policy" "karpenter" {
+  count = var.karpenter ? 1 : 0
+
+  queue_url = aws_sqs_queue.karpenter[0].url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "EventBridgeAndSqsSend"
+        Effect    = "Allow"
+        Principal = { Service = ["events.${local.dns_suffix}", "sqs.${local.dns_suffix}"] }
+        Action    = "sqs:SendMessage"
+        Resource  = aws_sqs_queue.karpenter[0].arn
+      },
+      {
+        Sid       = "DenyHTTP"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "sqs:*"
+        Resource  = aws_sqs_queue.karpenter[0].arn
+        Condition = { Bool = { "aws:SecureTransport" = "false" } }
+      },
+    ]
+  })
+}
+
+resource "aws_cloudwatch_event_rule" "karpenter" {
+  for_each = var.karpenter ? local.karpenter_events : {}
+
+  name_prefix   = "${substr(var.cluster_name, 0, 20)}-karpenter-"
+  description   = "Karpenter interruption handling (${each.key}) for cluster ${var.cluster_name}"
+  event_pattern = jsonencode(each.value)
+
+  tags = merge(local.tags, { Name = "${var.cluster_name}-karpenter-${each.key}" })
+}
+
+resource "aws_cloudwatch_event_target" "karpenter" {
+  for_each = aws_cloudwatch_event_rule.karpenter
+
+  rule      = each.value.name
+  target_id = "KarpenterInterruptionQueue"
+  arn       = aws_sqs_queue.karpenter[0].arn
+}

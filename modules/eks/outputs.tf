@@ -107,3 +107,13 @@ output "target_group_binding_arns" {
   description = "Target groups for TargetGroupBinding resources, by target name (the load balancer's, passed through)."
   value       = var.target_group_binding_arns
 }
+
+output "karpenter_role_arn" {
+  description = "IRSA role of the Karpenter controller (annotate kube-system/karpenter with it); null unless karpenter is true."
+  value       = one(aws_iam_role.karpenter[*].arn)
+}
+
+output "karpenter_queue_name" {
+  description = "SQS interruption queue for Karpenter's settings.interruptionQueue; null unless karpenter is true."
+  value       = one(aws_sqs_queue.karpenter[*].name)
+}

@@ -322,3 +322,9 @@ variable "target_group_binding_arns" {
     error_message = "target_group_binding_arns values must be target group ARNs (arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>)."
   }
 }
+
+variable "karpenter" {
+  description = "Create what the Karpenter controller needs outside Kubernetes: its IRSA role (kube-system/karpenter) with a least-privilege policy in the shape of Karpenter v1's controller policy (launches only in resources tagged karpenter.sh/discovery = cluster_name, passes only the node role), and an SQS interruption queue fed by EventBridge rules for Spot interruptions, rebalance recommendations, instance state changes and scheduled AWS Health events."
+  type        = bool
+  default     = false
+}

@@ -54,6 +54,9 @@ def _arguments(spec: Spec, region: Region, cluster: Cluster) -> dict[str, Any]:
             for p in cluster.fargate_profiles
         },
     }
+    if cluster.karpenter:
+        # Karpenter's controller role and interruption queue; its nodes use the node role.
+        arguments["karpenter"] = True
     bindable = target_group_bindings(spec, region)
     if bindable:
         # The load balancer's target groups (same root): Kubernetes services join them through
@@ -98,6 +101,14 @@ class EksGenerator:
             "eks_cluster_endpoint": ref(f"{module}.cluster_endpoint"),
             "eks_oidc_provider_arn": ref(f"{module}.oidc_provider_arn"),
             "eks_node_role_arn": ref(f"{module}.node_role_arn"),
+            **(
+                {
+                    "eks_karpenter_role_arn": ref(f"{module}.karpenter_role_arn"),
+                    "eks_karpenter_queue_name": ref(f"{module}.karpenter_queue_name"),
+                }
+                if region.cluster.karpenter
+                else {}
+            ),
             **(
                 {
                     "eks_load_balancer_controller_role_arn": ref(

@@ -192,6 +192,7 @@ class Cluster:
     log_retention_reason: str | None = None  # why under a year (RF146)
     node_groups: tuple[NodeGroup, ...] = ()
     fargate_profiles: tuple[FargateProfile, ...] = ()
+    karpenter: bool = False
 
 
 @dataclass(frozen=True)
@@ -660,6 +661,7 @@ def _cluster(data: dict[str, Any]) -> Cluster:
             FargateProfile(name, tuple(p["namespaces"]), _pairs(p.get("labels")))
             for name, p in sorted((data.get("fargate_profiles") or {}).items())
         ),
+        karpenter=bool(data["karpenter"]),
     )
 
 

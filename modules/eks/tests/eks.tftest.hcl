@@ -29,6 +29,13 @@ mock_provider "aws" {
     }
   }
 
+  mock_resource "aws_sqs_queue" {
+    defaults = {
+      arn = "arn:aws:sqs:eu-west-2:123456789012:bizflow-euw2-karpenter"
+      url = "https://sqs.eu-west-2.amazonaws.com/123456789012/bizflow-euw2-karpenter"
+    }
+  }
+
   mock_resource "aws_launch_template" {
     defaults = {
       id             = "lt-0123456789abcdef0"
@@ -377,6 +384,83 @@ run "load_balancer_controller_for_target_group_binding" {
   assert {
     condition     = output.load_balancer_controller_role_arn != null
     error_message = "The role's ARN is an output."
+  }
+}
+
+run "karpenter_off_by_default" {
+  command = plan
+
+  assert {
+    condition     = length(aws_iam_role.karpenter) == 0 && length(aws_iam_role_policy.karpenter) == 0 && length(aws_sqs_queue.karpenter) == 0 && length(aws_sqs_queue_policy.karpenter) == 0 && length(aws_cloudwatch_event_rule.karpenter) == 0 && length(aws_cloudwatch_event_target.karpenter) == 0
+    error_message = "Without karpenter = true the module creates no Karpenter role, queue or rule."
+  }
+
+  assert {
+    condition     = output.karpenter_role_arn == null && output.karpenter_queue_name == null
+    error_message = "The Karpenter outputs are null when Karpenter is off."
+  }
+}
+
+run "karpenter_controller_and_interruption_queue" {
+  command = apply
+
+  variables {
+    karpenter = true
+  }
+
+  assert {
+    condition     = length(aws_iam_role.karpenter) == 1 && jsondecode(aws_iam_role.karpenter[0].assume_role_policy).Statement[0].Condition.StringEquals["oidc.eks.eu-west-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE:sub"] == "system:serviceaccount:kube-system:karpenter"
+    error_message = "The Karpenter IRSA role trusts only kube-system/karpenter."
+  }
+
+  assert {
+    condition     = jsondecode(aws_iam_role.karpenter[0].assume_role_policy).Statement[0].Principal.Federated == aws_iam_openid_connect_provider.this.arn
+    error_message = "The Karpenter role is assumed through the cluster's OIDC provider."
+  }
+
+  assert {
+    condition = one([
+      for s in jsondecode(aws_iam_role_policy.karpenter[0].policy).Statement : s.Resource
+      if s.Action == "iam:PassRole"
+    ]) == aws_iam_role.node.arn
+    error_message = "Karpenter may pass only the node role."
+  }
+
+  assert {
+    condition = alltrue([
+      for s in jsondecode(aws_iam_role_policy.karpenter[0].policy).Statement :
+      s.Condition.StringEquals["aws:RequestTag/kubernetes.io/cluster/bizflow-euw2"] == "owned"
+      if s.Sid == "AllowScopedEC2InstanceActionsWithTags" || s.Sid == "AllowScopedInstanceProfileCreationActions"
+    ])
+    error_message = "What Karpenter creates must carry the cluster's ownership tag."
+  }
+
+  assert {
+    condition = one([
+      for s in jsondecode(aws_iam_role_policy.karpenter[0].policy).Statement : s.Resource
+      if s.Sid == "AllowInterruptionQueueActions"
+    ]) == aws_sqs_queue.karpenter[0].arn
+    error_message = "Karpenter reads only its interruption queue."
+  }
+
+  assert {
+    condition     = aws_sqs_queue.karpenter[0].message_retention_seconds == 300 && aws_sqs_queue.karpenter[0].sqs_managed_sse_enabled == true && aws_sqs_queue.karpenter[0].name == "bizflow-euw2-karpenter"
+    error_message = "The interruption queue is encrypted, keeps messages 300 s, and is named after the cluster."
+  }
+
+  assert {
+    condition     = toset(keys(aws_cloudwatch_event_rule.karpenter)) == toset(["spot-interruption", "rebalance", "instance-state", "scheduled-change"]) && length(aws_cloudwatch_event_target.karpenter) == 4
+    error_message = "Four EventBridge rules feed the interruption queue."
+  }
+
+  assert {
+    condition     = alltrue([for t in aws_cloudwatch_event_target.karpenter : t.arn == aws_sqs_queue.karpenter[0].arn])
+    error_message = "Every rule targets the interruption queue."
+  }
+
+  assert {
+    condition     = output.karpenter_queue_name == "bizflow-euw2-karpenter" && output.karpenter_role_arn != null
+    error_message = "The role ARN and the queue name are outputs."
   }
 }
 

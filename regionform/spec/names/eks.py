@@ -28,6 +28,15 @@ def derived(spec: Spec) -> list[DerivedName]:
             DerivedName(f"/aws/eks/{name}/cluster", 512, "EKS control-plane log group", path),
             DerivedName(f"alias/{name}-eks", 256, "KMS alias for EKS", path),
         ]
+        if region.cluster.karpenter:
+            # The module's names (modules/eks main.tf): the role's name_prefix (Terraform
+            # appends 26 characters, so at most 38) and the interruption queue.
+            names += [
+                DerivedName(
+                    f"{name[:24]}-karpenter-", 38, "IAM role name prefix of Karpenter", path
+                ),
+                DerivedName(f"{name[:69]}-karpenter", 80, "Karpenter interruption queue", path),
+            ]
     return names
 
 
@@ -45,11 +54,13 @@ def _bindable(spec: Spec, region: Region) -> bool:
 def counts(spec: Spec) -> list[Usage]:
     """IAM roles of every cluster: four each, five with Fargate profiles, one more for the
     AWS Load Balancer Controller where the region's load balancer has targets no ECS service
-    takes (the cluster's, through TargetGroupBinding)."""
+    takes (the cluster's, through TargetGroupBinding), and one for the Karpenter controller
+    where the cluster enables Karpenter."""
     roles = sum(
         CLUSTER_ROLES
         + (1 if region.cluster.fargate_profiles else 0)
         + (1 if _bindable(spec, region) else 0)
+        + (1 if region.cluster.karpenter else 0)
         for region in spec.regions
         if region.cluster is not None
     )
