@@ -94,6 +94,7 @@ module "eks_ap_southeast_1" {
       ]
     }
   }
+  karpenter = true
   target_group_binding_arns = {
     api = module.alb_ap_southeast_1.target_group_arns["api"]
   }

@@ -94,6 +94,7 @@ module "eks_eu_west_2" {
       ]
     }
   }
+  karpenter = true
   target_group_binding_arns = {
     api = module.alb_eu_west_2.target_group_arns["api"]
   }

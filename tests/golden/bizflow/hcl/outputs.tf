@@ -14,6 +14,8 @@ output "region_ap_south_1" {
     eks_cluster_endpoint                  = module.eks_ap_south_1.cluster_endpoint
     eks_oidc_provider_arn                 = module.eks_ap_south_1.oidc_provider_arn
     eks_node_role_arn                     = module.eks_ap_south_1.node_role_arn
+    eks_karpenter_role_arn                = module.eks_ap_south_1.karpenter_role_arn
+    eks_karpenter_queue_name              = module.eks_ap_south_1.karpenter_queue_name
     eks_load_balancer_controller_role_arn = module.eks_ap_south_1.load_balancer_controller_role_arn
     eks_target_group_binding_arns         = module.eks_ap_south_1.target_group_binding_arns
     kms_key_arns                          = module.kms_ap_south_1.key_arns
@@ -41,6 +43,8 @@ output "region_ap_southeast_1" {
     eks_cluster_endpoint                  = module.eks_ap_southeast_1.cluster_endpoint
     eks_oidc_provider_arn                 = module.eks_ap_southeast_1.oidc_provider_arn
     eks_node_role_arn                     = module.eks_ap_southeast_1.node_role_arn
+    eks_karpenter_role_arn                = module.eks_ap_southeast_1.karpenter_role_arn
+    eks_karpenter_queue_name              = module.eks_ap_southeast_1.karpenter_queue_name
     eks_load_balancer_controller_role_arn = module.eks_ap_southeast_1.load_balancer_controller_role_arn
     eks_target_group_binding_arns         = module.eks_ap_southeast_1.target_group_binding_arns
     kms_key_arns                          = module.kms_ap_southeast_1.key_arns
@@ -69,6 +73,8 @@ output "region_eu_west_2" {
     eks_cluster_endpoint                  = module.eks_eu_west_2.cluster_endpoint
     eks_oidc_provider_arn                 = module.eks_eu_west_2.oidc_provider_arn
     eks_node_role_arn                     = module.eks_eu_west_2.node_role_arn
+    eks_karpenter_role_arn                = module.eks_eu_west_2.karpenter_role_arn
+    eks_karpenter_queue_name              = module.eks_eu_west_2.karpenter_queue_name
     eks_load_balancer_controller_role_arn = module.eks_eu_west_2.load_balancer_controller_role_arn
     eks_target_group_binding_arns         = module.eks_eu_west_2.target_group_binding_arns
     kms_key_arns                          = module.kms_eu_west_2.key_arns
@@ -97,6 +103,8 @@ output "region_me_south_1" {
     eks_cluster_endpoint                  = module.eks_me_south_1.cluster_endpoint
     eks_oidc_provider_arn                 = module.eks_me_south_1.oidc_provider_arn
     eks_node_role_arn                     = module.eks_me_south_1.node_role_arn
+    eks_karpenter_role_arn                = module.eks_me_south_1.karpenter_role_arn
+    eks_karpenter_queue_name              = module.eks_me_south_1.karpenter_queue_name
     eks_load_balancer_controller_role_arn = module.eks_me_south_1.load_balancer_controller_role_arn
     eks_target_group_binding_arns         = module.eks_me_south_1.target_group_binding_arns
     kms_key_arns                          = module.kms_me_south_1.key_arns
