@@ -363,8 +363,8 @@ def test_roots_that_read_each_other_are_reported_as_a_cycle(layouts: dict[str, L
         "ap-south-1",
         "ap-southeast-1",
         "eu-west-2",
-        "global",
         "me-south-1",
+        "global",  # it reads every region's load balancer (alias records, the CDN's origins)
     ]
     assert all(layouts[e].cycles == () for e in IDS if e != "bizflow")
 
@@ -426,7 +426,10 @@ def test_a_new_cross_root_read_changes_only_what_it_reads(tmp_path: Path) -> Non
     outputs_new, outputs_old = me_new["outputs"]["output"], me_old["outputs"]["output"]
     assert set(outputs_new) == {*outputs_old, "cross_root"}
     assert outputs_new["cross_root"]["value"] == {
-        "kms_me_south_1": {"key_arns": {"storage": '${module.kms_me_south_1.key_arns["storage"]}'}}
+        # what global already read (me-south-1's load balancer) ...
+        **outputs_old["cross_root"]["value"],
+        # ... and the key eu-central-1 now reads.
+        "kms_me_south_1": {"key_arns": {"storage": '${module.kms_me_south_1.key_arns["storage"]}'}},
     }
     region_new = outputs_new["region_me_south_1"]["value"]
     region_old = outputs_old["region_me_south_1"]["value"]
@@ -462,7 +465,7 @@ def test_switching_layouts_back_and_forth_leaves_no_stale_file(
     assert not any((switched.root / name).exists() for name in switched.removed), (
         "removed files are gone"
     )
-    assert switched.roots == ("ap-south-1", "ap-southeast-1", "eu-west-2", "global", "me-south-1")
+    assert switched.roots == ("ap-south-1", "ap-southeast-1", "eu-west-2", "me-south-1", "global")
     back = generate(example, out, output_format)
     assert back.roots == (".",)
     assert _snapshot(back.root) == {
@@ -498,7 +501,7 @@ def test_roots_prints_a_github_actions_matrix_in_apply_order() -> None:
 def test_roots_of_the_single_layout_is_the_environment_folder() -> None:
     result = invoke(["roots", str(_example("agent-mitra"))])
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout) == [{"root": "staging", "path": "staging"}]
+    assert json.loads(result.stdout) == [{"root": "production", "path": "production"}]
 
 
 def test_roots_as_text_warns_about_roots_that_read_each_other() -> None:
@@ -509,8 +512,8 @@ def test_roots_as_text_warns_about_roots_that_read_each_other() -> None:
         "production/ap-south-1",
         "production/ap-southeast-1",
         "production/eu-west-2",
-        "production/global",
         "production/me-south-1",
+        "production/global",
     ]
     assert "ap-south-1, ap-southeast-1 read each other" in result.stderr
 

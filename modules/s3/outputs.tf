@@ -3,6 +3,11 @@ output "bucket_names" {
   value       = { for purpose, b in aws_s3_bucket.this : purpose => b.bucket }
 }
 
+output "bucket_regional_domain_names" {
+  description = "Map of purpose => the bucket's regional domain name (<bucket>.s3.<region>.amazonaws.com), e.g. for a CloudFront origin."
+  value       = { for purpose, b in aws_s3_bucket.this : purpose => b.bucket_regional_domain_name }
+}
+
 output "bucket_arns" {
   description = "Map of purpose => bucket ARN."
   value       = { for purpose, b in aws_s3_bucket.this : purpose => b.arn }

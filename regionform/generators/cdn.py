@@ -27,8 +27,9 @@ def _origin(spec: Spec, origin: CdnOrigin) -> dict[str, Any]:
         bucket = next((b for b in region.buckets if b.purpose == origin.purpose), None)
         purpose = bucket.purpose if bucket is not None else str(origin.purpose)
         # The bucket's regional endpoint: OAC signs for the bucket's own region.
-        name = ref(f'module.{s3.call_name(region)}.bucket_names["{purpose}"]')
-        value["bucket"] = f"{name}.s3.{region.name}.amazonaws.com"
+        value["bucket"] = ref(
+            f'module.{s3.call_name(region)}.bucket_regional_domain_names["{purpose}"]'
+        )
     else:
         value["load_balancer"] = ref(f"module.{alb.call_name(region)}.dns_name")
         failover = spec.region(origin.failover_to or "")

@@ -4,27 +4,44 @@
 output "region_ap_south_1" {
   description = "What other stacks need from ap-south-1."
   value = {
-    role                       = "primary"
-    data_copies_allowed_to     = ["ap-southeast-1"]
-    eks_cluster_name           = module.eks_ap_south_1.cluster_name
-    eks_cluster_endpoint       = module.eks_ap_south_1.cluster_endpoint
-    eks_oidc_provider_arn      = module.eks_ap_south_1.oidc_provider_arn
-    eks_node_role_arn          = module.eks_ap_south_1.node_role_arn
-    kms_key_arns               = module.kms_ap_south_1.key_arns
-    database_endpoint          = module.rds_ap_south_1.endpoint
-    cache_endpoint             = module.redis_ap_south_1.primary_endpoint_address
-    endpoint_fqdn              = "ap-south-1.alb.bizflow.app"
-    bucket_names               = module.s3_ap_south_1.bucket_names
-    vpc_id                     = module.vpc_ap_south_1.vpc_id
-    private_subnet_ids         = module.vpc_ap_south_1.private_subnet_ids
-    database_subnet_group_name = module.vpc_ap_south_1.database_subnet_group_name
-    waf_web_acl_arn            = module.waf_ap_south_1.web_acl_arn
+    role                                  = "primary"
+    data_copies_allowed_to                = ["ap-southeast-1"]
+    load_balancer_arn                     = module.alb_ap_south_1.arn
+    load_balancer_dns_name                = module.alb_ap_south_1.dns_name
+    load_balancer_security_group_id       = module.alb_ap_south_1.security_group_id
+    target_group_arns                     = module.alb_ap_south_1.target_group_arns
+    eks_cluster_name                      = module.eks_ap_south_1.cluster_name
+    eks_cluster_endpoint                  = module.eks_ap_south_1.cluster_endpoint
+    eks_oidc_provider_arn                 = module.eks_ap_south_1.oidc_provider_arn
+    eks_node_role_arn                     = module.eks_ap_south_1.node_role_arn
+    eks_karpenter_role_arn                = module.eks_ap_south_1.karpenter_role_arn
+    eks_karpenter_queue_name              = module.eks_ap_south_1.karpenter_queue_name
+    eks_load_balancer_controller_role_arn = module.eks_ap_south_1.load_balancer_controller_role_arn
+    eks_target_group_binding_arns         = module.eks_ap_south_1.target_group_binding_arns
+    kms_key_arns                          = module.kms_ap_south_1.key_arns
+    notification_topic_arns               = module.notifications_ap_south_1.topic_arns
+    database_endpoint                     = module.rds_ap_south_1.endpoint
+    cache_endpoint                        = module.redis_ap_south_1.primary_endpoint_address
+    endpoint_fqdn                         = module.alb_ap_south_1.dns_name
+    bucket_names                          = module.s3_ap_south_1.bucket_names
+    vpc_id                                = module.vpc_ap_south_1.vpc_id
+    private_subnet_ids                    = module.vpc_ap_south_1.private_subnet_ids
+    database_subnet_group_name            = module.vpc_ap_south_1.database_subnet_group_name
+    waf_web_acl_arn                       = module.waf_ap_south_1.web_acl_arn
   }
 }
 
 output "cross_root" {
   description = "Values other roots of this estate read (terraform_remote_state)."
   value = {
+    alb_ap_south_1 = {
+      arn      = module.alb_ap_south_1.arn
+      dns_name = module.alb_ap_south_1.dns_name
+      target_group_arns = {
+        api = module.alb_ap_south_1.target_group_arns["api"]
+      }
+      zone_id = module.alb_ap_south_1.zone_id
+    }
     redis_ap_south_1 = {
       global_replication_group_id = module.redis_ap_south_1.global_replication_group_id
     }

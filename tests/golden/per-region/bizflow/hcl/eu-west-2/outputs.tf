@@ -4,20 +4,43 @@
 output "region_eu_west_2" {
   description = "What other stacks need from eu-west-2."
   value = {
-    role                       = "regional"
-    data_copies_allowed_to     = []
-    eks_cluster_name           = module.eks_eu_west_2.cluster_name
-    eks_cluster_endpoint       = module.eks_eu_west_2.cluster_endpoint
-    eks_oidc_provider_arn      = module.eks_eu_west_2.oidc_provider_arn
-    eks_node_role_arn          = module.eks_eu_west_2.node_role_arn
-    kms_key_arns               = module.kms_eu_west_2.key_arns
-    database_endpoint          = module.rds_eu_west_2.endpoint
-    cache_endpoint             = module.redis_eu_west_2.primary_endpoint_address
-    endpoint_fqdn              = "eu-west-2.alb.bizflow.app"
-    bucket_names               = module.s3_eu_west_2.bucket_names
-    vpc_id                     = module.vpc_eu_west_2.vpc_id
-    private_subnet_ids         = module.vpc_eu_west_2.private_subnet_ids
-    database_subnet_group_name = module.vpc_eu_west_2.database_subnet_group_name
-    waf_web_acl_arn            = module.waf_eu_west_2.web_acl_arn
+    role                                  = "regional"
+    data_copies_allowed_to                = []
+    load_balancer_arn                     = module.alb_eu_west_2.arn
+    load_balancer_dns_name                = module.alb_eu_west_2.dns_name
+    load_balancer_security_group_id       = module.alb_eu_west_2.security_group_id
+    target_group_arns                     = module.alb_eu_west_2.target_group_arns
+    eks_cluster_name                      = module.eks_eu_west_2.cluster_name
+    eks_cluster_endpoint                  = module.eks_eu_west_2.cluster_endpoint
+    eks_oidc_provider_arn                 = module.eks_eu_west_2.oidc_provider_arn
+    eks_node_role_arn                     = module.eks_eu_west_2.node_role_arn
+    eks_karpenter_role_arn                = module.eks_eu_west_2.karpenter_role_arn
+    eks_karpenter_queue_name              = module.eks_eu_west_2.karpenter_queue_name
+    eks_load_balancer_controller_role_arn = module.eks_eu_west_2.load_balancer_controller_role_arn
+    eks_target_group_binding_arns         = module.eks_eu_west_2.target_group_binding_arns
+    kms_key_arns                          = module.kms_eu_west_2.key_arns
+    notification_topic_arns               = module.notifications_eu_west_2.topic_arns
+    database_endpoint                     = module.rds_eu_west_2.endpoint
+    cache_endpoint                        = module.redis_eu_west_2.primary_endpoint_address
+    endpoint_fqdn                         = module.alb_eu_west_2.dns_name
+    bucket_names                          = module.s3_eu_west_2.bucket_names
+    vpc_id                                = module.vpc_eu_west_2.vpc_id
+    private_subnet_ids                    = module.vpc_eu_west_2.private_subnet_ids
+    database_subnet_group_name            = module.vpc_eu_west_2.database_subnet_group_name
+    waf_web_acl_arn                       = module.waf_eu_west_2.web_acl_arn
+  }
+}
+
+output "cross_root" {
+  description = "Values other roots of this estate read (terraform_remote_state)."
+  value = {
+    alb_eu_west_2 = {
+      arn      = module.alb_eu_west_2.arn
+      dns_name = module.alb_eu_west_2.dns_name
+      target_group_arns = {
+        api = module.alb_eu_west_2.target_group_arns["api"]
+      }
+      zone_id = module.alb_eu_west_2.zone_id
+    }
   }
 }

@@ -37,26 +37,6 @@ moved {
 }
 
 moved {
-  from = module.route53.aws_route53_record.latency["cdn/ap-south-1"]
-  to   = module.route53.aws_route53_record.this["latency/cdn/ap-south-1"]
-}
-
-moved {
-  from = module.route53.aws_route53_record.latency["cdn/ap-southeast-1"]
-  to   = module.route53.aws_route53_record.this["latency/cdn/ap-southeast-1"]
-}
-
-moved {
-  from = module.route53.aws_route53_record.latency["cdn/eu-west-2"]
-  to   = module.route53.aws_route53_record.this["latency/cdn/eu-west-2"]
-}
-
-moved {
-  from = module.route53.aws_route53_record.latency["cdn/me-south-1"]
-  to   = module.route53.aws_route53_record.this["latency/cdn/me-south-1"]
-}
-
-moved {
   from = module.route53.aws_route53_record.failover["app/primary"]
   to   = module.route53.aws_route53_record.this["failover/app/primary"]
 }

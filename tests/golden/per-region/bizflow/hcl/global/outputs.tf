@@ -4,10 +4,13 @@
 output "edge" {
   description = "Global edge resources: DNS zone, DNSSEC, the CDN's web ACL."
   value = {
-    dns_zone_id            = module.route53.zone_id
-    dns_name_servers       = module.route53.name_servers
-    dnssec_ds_record       = module.route53.dnssec_ds_record
-    cloudfront_web_acl_arn = module.waf_cloudfront.web_acl_arn
+    cdn_distribution_id            = module.cdn.distribution_id
+    cdn_domain_name                = module.cdn.domain_name
+    global_notification_topic_arns = module.notifications_global.topic_arns
+    dns_zone_id                    = module.route53.zone_id
+    dns_name_servers               = module.route53.name_servers
+    dnssec_ds_record               = module.route53.dnssec_ds_record
+    cloudfront_web_acl_arn         = module.waf_cloudfront.web_acl_arn
   }
 }
 

@@ -2,6 +2,78 @@
 # `regionform generate` again.
 
 provider "aws" {
+  alias  = "ap_south_1"
+  region = "ap-south-1"
+
+  default_tags {
+    tags = {
+      CostCenter       = "bizflow-infra"
+      DataJurisdiction = "IN"
+      DataResidencyLaw = "DPDP Act 2023"
+      Environment      = "production"
+      ManagedBy        = "regionform"
+      Owner            = "platform-team"
+      Project          = "bizflow"
+      RegionRole       = "primary"
+    }
+  }
+}
+
+provider "aws" {
+  alias  = "ap_southeast_1"
+  region = "ap-southeast-1"
+
+  default_tags {
+    tags = {
+      CostCenter       = "bizflow-infra"
+      DataJurisdiction = "SG"
+      DataResidencyLaw = "PDPA"
+      Environment      = "production"
+      ManagedBy        = "regionform"
+      Owner            = "platform-team"
+      Project          = "bizflow"
+      RegionRole       = "dr"
+    }
+  }
+}
+
+provider "aws" {
+  alias  = "eu_west_2"
+  region = "eu-west-2"
+
+  default_tags {
+    tags = {
+      CostCenter       = "bizflow-infra"
+      DataJurisdiction = "GB"
+      DataResidencyLaw = "UK GDPR"
+      Environment      = "production"
+      ManagedBy        = "regionform"
+      Owner            = "platform-team"
+      Project          = "bizflow"
+      RegionRole       = "regional"
+    }
+  }
+}
+
+provider "aws" {
+  alias  = "me_south_1"
+  region = "me-south-1"
+
+  default_tags {
+    tags = {
+      CostCenter       = "bizflow-infra"
+      DataJurisdiction = "AE"
+      DataResidencyLaw = "UAE Data Protection Law"
+      Environment      = "production"
+      ManagedBy        = "regionform"
+      Owner            = "platform-team"
+      Project          = "bizflow"
+      RegionRole       = "regional"
+    }
+  }
+}
+
+provider "aws" {
   alias  = "us_east_1"
   region = "us-east-1"
 
