@@ -3,7 +3,9 @@ data "aws_partition" "current" {}
 data "aws_region" "current" {}
 
 locals {
-  is_secondary = var.global_cluster_identifier != null
+  # `secondary` says it when global_cluster_identifier is another module's output (unknown
+  # until apply): instance counts must be known at plan.
+  is_secondary = var.secondary != null ? var.secondary : var.global_cluster_identifier != null
   serverless   = var.serverless != null
   major        = split(".", var.engine_version)[0]
   family       = "aurora-postgresql${local.major}"

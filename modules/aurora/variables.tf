@@ -27,6 +27,12 @@ variable "create_global_cluster" {
   }
 }
 
+variable "secondary" {
+  description = "Whether this cluster is a Global Database secondary. null: whether global_cluster_identifier is set; give it when that identifier is unknown until apply (another module's output)."
+  type        = bool
+  default     = null
+}
+
 variable "global_cluster_identifier" {
   description = "Join this Global Database as a secondary cluster (null, the default: a primary). A secondary has no writer and no master credentials; its readers serve reads in this region, readers = 0 makes it headless. Its storage is encrypted with kms_key_arn, this region's key."
   type        = string

@@ -90,6 +90,7 @@ class AuroraGenerator:
                 arguments["global_cluster_identifier"] = ref(
                     f"module.{call_name(source)}.global_cluster_id"
                 )
+                arguments["secondary"] = True  # the identifier is unknown until apply
             elif region.name in primaries:
                 arguments["create_global_cluster"] = True
             arguments.update(_sizing(spec, database))

@@ -45,6 +45,7 @@ module "aurora_ap_southeast_1" {
 
   identifier                = "agentmitra-production-ap-southeast-1"
   global_cluster_identifier = module.aurora_ap_south_1.global_cluster_id
+  secondary                 = true
   engine_version            = "16.4"
   serverless = {
     min_capacity = 2

@@ -44,6 +44,7 @@ module "baseline_ap_south_1" {
   }
 
   name_prefix          = "webdpro-production"
+  findings_topic_arns  = [module.notifications_ap_south_1.topic_arns["critical"]]
   finding_min_severity = 4
 }
 
@@ -240,6 +241,20 @@ module "kms_ap_south_1" {
     logs = {
       rotation_period_in_days = 365
       service_principals      = ["logs.amazonaws.com"]
+    }
+  }
+}
+
+module "notifications_ap_south_1" {
+  source = "./modules/notifications"
+  providers = {
+    aws = aws.ap_south_1
+  }
+
+  name_prefix = "webdpro-production"
+  topics = {
+    critical = {
+      email = ["oncall@webdpro.ai"]
     }
   }
 }

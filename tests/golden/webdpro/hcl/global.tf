@@ -67,6 +67,20 @@ module "cdn" {
   log_retention_days = 365
 }
 
+module "notifications_global" {
+  source = "./modules/notifications"
+  providers = {
+    aws = aws.us_east_1
+  }
+
+  name_prefix = "webdpro-production-global"
+  topics = {
+    critical = {
+      email = ["oncall@webdpro.ai"]
+    }
+  }
+}
+
 module "route53" {
   source = "./modules/route53"
   providers = {
@@ -108,6 +122,9 @@ module "route53" {
   ttl              = 60
   dnssec           = true
   query_logging    = true
+  alarm_actions = {
+    critical = [module.notifications_global.topic_arns["critical"]]
+  }
 }
 
 module "waf_cloudfront" {

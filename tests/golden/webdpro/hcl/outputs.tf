@@ -11,6 +11,7 @@ output "region_ap_south_1" {
     target_group_arns               = module.alb_ap_south_1.target_group_arns
     dynamodb_table_names            = module.dynamodb_ap_south_1.table_names
     kms_key_arns                    = module.kms_ap_south_1.key_arns
+    notification_topic_arns         = module.notifications_ap_south_1.topic_arns
     endpoint_fqdn                   = module.alb_ap_south_1.dns_name
     bucket_names                    = module.s3_ap_south_1.bucket_names
     vpc_id                          = module.vpc_ap_south_1.vpc_id
@@ -22,12 +23,13 @@ output "region_ap_south_1" {
 output "edge" {
   description = "Global edge resources: DNS zone, DNSSEC, the CDN's web ACL."
   value = {
-    cdn_distribution_id    = module.cdn.distribution_id
-    cdn_domain_name        = module.cdn.domain_name
-    dns_zone_id            = module.route53.zone_id
-    dns_name_servers       = module.route53.name_servers
-    dnssec_ds_record       = module.route53.dnssec_ds_record
-    cloudfront_web_acl_arn = module.waf_cloudfront.web_acl_arn
+    cdn_distribution_id            = module.cdn.distribution_id
+    cdn_domain_name                = module.cdn.domain_name
+    global_notification_topic_arns = module.notifications_global.topic_arns
+    dns_zone_id                    = module.route53.zone_id
+    dns_name_servers               = module.route53.name_servers
+    dnssec_ds_record               = module.route53.dnssec_ds_record
+    cloudfront_web_acl_arn         = module.waf_cloudfront.web_acl_arn
   }
 }
 
