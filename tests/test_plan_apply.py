@@ -34,6 +34,8 @@ regions:
 BUCKETS
 tenants:
   acme: {home: ap-south-1, countries: [IN]}
+# moto's Security Hub never brings the account into state (tests/test_spec_edits.py).
+security_baseline: {securityhub: false}
 """
 BUCKETS = """\
     buckets:

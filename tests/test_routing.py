@@ -45,12 +45,11 @@ def test_the_generated_route53_call_carries_that_table() -> None:
         "*": "ap-south-1",
     }
     assert {r["name"] for r in module["geolocation_records"]} == {"api"}
-    assert [r["endpoint"] for r in module["latency_records"]] == [
-        "ap-south-1",
-        "ap-southeast-1",
-        "eu-west-2",
-        "me-south-1",
-    ]
+    # The cdn name is the CloudFront distribution's alias (docs/cdn.md), not latency records:
+    # the distribution reaches the regions' load balancers through its origins.
+    assert module["latency_records"] == []
+    cdn = json.loads(files["global.tf.json"])["module"]["cdn"]
+    assert cdn["aliases"] == ["cdn.bizflow.app"]
     assert module["failover_records"] == [
         {"name": "app", "primary": "ap-south-1", "secondary": "ap-southeast-1"}
     ]

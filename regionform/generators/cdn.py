@@ -2,8 +2,8 @@
 
 Origins reference what the estate creates: a region's load balancer by its module output
 (`module.alb_<alias>.dns_name`, read from the region root in the per-region layout), a
-bucket by the s3 module's bucket name; the CLOUDFRONT web ACL by `module.waf_cloudfront`; the
-hosted zone by `module.route53`. Nothing here is typed by hand.
+bucket by the regional domain of the name the s3 module gives it; the CLOUDFRONT web ACL by
+`module.waf_cloudfront`; the hosted zone by `module.route53`. Nothing here is typed by hand.
 """
 
 from __future__ import annotations
@@ -26,10 +26,12 @@ def _origin(spec: Spec, origin: CdnOrigin) -> dict[str, Any]:
     if origin.kind == BUCKET:
         bucket = next((b for b in region.buckets if b.purpose == origin.purpose), None)
         purpose = bucket.purpose if bucket is not None else str(origin.purpose)
-        # The bucket's regional endpoint: OAC signs for the bucket's own region.
-        value["bucket"] = ref(
-            f'module.{s3.call_name(region)}.bucket_regional_domain_names["{purpose}"]'
-        )
+        # The bucket's regional endpoint (OAC signs for the bucket's own region), spelled from
+        # the name the s3 module gives the bucket: known at plan, so the module can count the
+        # origin access control a bucket origin needs (a reference would be unknown until the
+        # bucket exists), and the plan shows the real origin.
+        name = s3.bucket_name(spec, region, purpose)
+        value["bucket"] = literal(f"{name}.s3.{region.name}.amazonaws.com")
     else:
         value["load_balancer"] = ref(f"module.{alb.call_name(region)}.dns_name")
         failover = spec.region(origin.failover_to or "")

@@ -14,6 +14,7 @@ Fails:
             app: {port: 8080, paths: ["/*"]}
         services:
           api: {image: api:1, cpu: 256, memory: 512, target: web}
+    dns: {domain: acme.io, api: api}
 
 Passes:
 
@@ -24,6 +25,7 @@ Passes:
             app: {port: 8080, paths: ["/*"]}
         services:
           api: {image: api:1, cpu: 256, memory: 512, target: app}
+    dns: {domain: acme.io, api: api}
 """
 
 from __future__ import annotations
