@@ -37,7 +37,7 @@ module "cdn" {
       load_balancer = module.alb_ap_south_1.dns_name
     }
     site = {
-      bucket = module.s3_ap_south_1.bucket_regional_domain_names["site"]
+      bucket = "webdpro-production-site-ap-south-1.s3.ap-south-1.amazonaws.com"
     }
   }
   default_behavior = {
