@@ -128,8 +128,8 @@ variable "alarms" {
   nullable = false
 
   validation {
-    condition     = alltrue([for a in values(var.alarms) : a.threshold >= 1 && a.threshold <= 395])
-    error_message = "alarms.certificate_expiry.threshold is a number of days from 1 to 395 (an ACM certificate lasts 395 days)."
+    condition     = alltrue([for a in values(var.alarms) : a.threshold >= 0 && a.threshold <= 395])
+    error_message = "alarms.certificate_expiry.threshold is a number of days from 0 to 395 (an ACM certificate lasts 395 days)."
   }
 
   validation {

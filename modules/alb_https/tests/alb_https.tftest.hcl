@@ -154,7 +154,7 @@ run "rejects_bad_expiry_threshold" {
   command = plan
 
   variables {
-    alarms = { certificate_expiry = { threshold = 0 } }
+    alarms = { certificate_expiry = { threshold = 400 } }
   }
 
   expect_failures = [var.alarms]
