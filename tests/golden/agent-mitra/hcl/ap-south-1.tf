@@ -41,6 +41,14 @@ module "alb_ap_south_1" {
     critical = [module.notifications_ap_south_1.topic_arns["critical"]]
     warning  = [module.notifications_ap_south_1.topic_arns["warning"]]
   }
+  alarms = {
+    latency_p95 = {
+      enabled   = true
+      threshold = 0.5
+      minutes   = 5
+      severity  = "critical"
+    }
+  }
 }
 
 module "aurora_ap_south_1" {
