@@ -137,9 +137,10 @@ def _call_of(address: str) -> str:
     return address.split(".")[1].split("[")[0]
 
 
-def _topics_by_name(result: PlanResult) -> dict[str, tuple[str, str, bool]]:
-    """Topic name → (notifications call, severity, has a subscription), over every root."""
-    topics: dict[str, tuple[str, str]] = {}
+def _topics_by_name(result: PlanResult) -> dict[tuple[str, str], tuple[str, str, bool]]:
+    """(region, topic name) → (notifications call, severity, has a subscription), over every
+    root; a region's call is notifications_<region with underscores>."""
+    topics: dict[tuple[str, str], tuple[str, str]] = {}
     subscribed: set[tuple[str, str]] = set()
     for shown in result.plans.values():
         for rc in shown["resource_changes"]:
@@ -147,8 +148,10 @@ def _topics_by_name(result: PlanResult) -> dict[str, tuple[str, str, bool]]:
                 continue
             if rc["type"] == "aws_sns_topic":
                 name = (rc["change"]["after"] or {}).get("name")
+                call = _call_of(rc["address"])
+                region = call.removeprefix("notifications_").replace("_", "-")
                 if name:
-                    topics[name] = (_call_of(rc["address"]), str(rc["index"]))
+                    topics[(region, name)] = (call, str(rc["index"]))
             elif rc["type"] == "aws_sns_topic_subscription":
                 subscribed.add((_call_of(rc["address"]), rc["index"].split("/")[0]))
     return {name: (c, sev, (c, sev) in subscribed) for name, (c, sev) in topics.items()}
@@ -227,11 +230,9 @@ def test_alarms_and_budgets_reach_someone_and_state_is_watched(
             severity = ((rc["change"]["after"] or {}).get("tags") or {}).get("Severity", "critical")
             topics = _topic_references(shown, call, "alarm_actions")
             if not topics:
-                computed = [
-                    elsewhere[arn.rsplit(":", 1)[-1]]
-                    for arn in (rc["change"]["after"] or {}).get("alarm_actions") or []
-                    if arn.rsplit(":", 1)[-1] in elsewhere
-                ]
+                arns = (rc["change"]["after"] or {}).get("alarm_actions") or []
+                named = [(arn.split(":")[3], arn.rsplit(":", 1)[-1]) for arn in arns]
+                computed = [elsewhere[key] for key in named if key in elsewhere]
                 assert computed, f"{rc['address']}: alarm_actions reach no topic"
                 assert all(subscribed_topic for _, _, subscribed_topic in computed), (
                     f"{rc['address']}: a topic it tells has no subscription"
