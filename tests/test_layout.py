@@ -322,6 +322,13 @@ def test_bizflow_computes_names_and_reads_only_aws_chosen_ids(
         'kms_ap_southeast_1.key_arns["storage"], ' + placeholder("ap-southeast-1") + ")}"
     )
     assert set(by_name["ap-south-1"].document["cross_root"]["check"]) == {"ap_southeast_1_applied"}
+    # The certificate alarm (global root, the load balancer's region) tells that region's
+    # topics by computed ARN: no remote-state read, and no wait for the region root's state.
+    https = by_name["global"].document["main"]["module"]["alb_https_ap_south_1"]
+    assert https["alarm_actions"]["warning"] == [
+        "arn:${data.aws_partition.current.partition}:sns:ap-south-1:"
+        "${data.aws_caller_identity.current.account_id}:bizflow-production-warning"
+    ]
 
 
 def test_a_placeholder_is_unknown_in_the_plan_and_refused_at_apply() -> None:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from regionform.api import load_spec
+from regionform.generators.alb import GENERATOR as ALB
+from regionform.generators.aurora import GENERATOR as AURORA
 from regionform.generators.baseline import GENERATOR as BASELINE
 from regionform.generators.budgets import GENERATOR as BUDGETS
+from regionform.generators.dynamodb import GENERATOR as DYNAMODB
 from regionform.generators.notifications import GENERATOR as NOTIFICATIONS
 from regionform.generators.notifications import alarm_actions, watching
 from regionform.generators.rds import GENERATOR as RDS
@@ -59,6 +62,37 @@ def test_watching_modules_get_their_regions_topics() -> None:
     assert route53.arguments["alarm_actions"]["critical"] == [
         '${module.notifications_global.topic_arns["critical"]}'
     ]
+
+
+def test_the_front_door_and_the_data_tier_are_watched_with_their_regions_topics() -> None:
+    spec = load_spec(BIZFLOW)
+    region = spec.region("ap-south-1")
+    assert region is not None
+    actions = alarm_actions(spec, region)
+    calls = {c.name: c for c in ALB.calls(spec)}
+    alb = calls["alb_ap_south_1"]
+    assert alb.arguments["alarm_actions"] == actions
+    # BizFlow's seed: p99 above 3 s pages, p95 above 1 s (off by default) warns.
+    assert alb.arguments["alarms"]["latency_p99"] == {
+        "threshold": 3,
+        "minutes": 5,
+        "severity": "critical",
+    }
+    assert alb.arguments["alarms"]["latency_p95"]["enabled"] is True
+    # The certificate and its DaysToExpiry live in the load balancer's region: its topics.
+    https = calls["alb_https_ap_south_1"]
+    assert https.file == "global" and https.arguments["alarm_actions"] == actions
+    assert https.arguments["alarms"] == {
+        "certificate_expiry": {"threshold": 30, "severity": "warning"}
+    }
+    for example, generator in (("agent-mitra", AURORA), ("webdpro", DYNAMODB)):
+        estate = load_spec(REPO / "examples" / f"{example}.yaml")
+        made = generator.calls(estate)
+        assert made, example
+        for call in made:
+            home = estate.region(call.region)
+            assert home is not None
+            assert call.arguments["alarm_actions"] == alarm_actions(estate, home), call.name
 
 
 def test_without_notifications_alarms_exist_and_nobody_is_told(tmp_path: Path) -> None:

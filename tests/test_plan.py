@@ -128,12 +128,33 @@ def _unknown(after_unknown: object, *path: str | int) -> bool:
 STATEFUL_BACKUPS = {
     "aws_db_instance": "backup_retention_period",
     "aws_elasticache_replication_group": "snapshot_retention_limit",
+    "aws_rds_cluster": "backup_retention_period",
 }
 _TOPIC_REFERENCE = re.compile(r'^module\.(notifications_\w+)\.topic_arns\["([a-z0-9-]+)"\]$')
 
 
 def _call_of(address: str) -> str:
     return address.split(".")[1].split("[")[0]
+
+
+def _topics_by_name(result: PlanResult) -> dict[tuple[str, str], tuple[str, str, bool]]:
+    """(region, topic name) → (notifications call, severity, has a subscription), over every
+    root; a region's call is notifications_<region with underscores>."""
+    topics: dict[tuple[str, str], tuple[str, str]] = {}
+    subscribed: set[tuple[str, str]] = set()
+    for shown in result.plans.values():
+        for rc in shown["resource_changes"]:
+            if rc["mode"] != "managed":
+                continue
+            if rc["type"] == "aws_sns_topic":
+                name = (rc["change"]["after"] or {}).get("name")
+                call = _call_of(rc["address"])
+                region = call.removeprefix("notifications_").replace("_", "-")
+                if name:
+                    topics[(region, name)] = (call, str(rc["index"]))
+            elif rc["type"] == "aws_sns_topic_subscription":
+                subscribed.add((_call_of(rc["address"]), rc["index"].split("/")[0]))
+    return {name: (c, sev, (c, sev) in subscribed) for name, (c, sev) in topics.items()}
 
 
 def _topic_references(shown: dict[str, Any], call: str, argument: str) -> dict[str, str]:
@@ -189,6 +210,9 @@ def test_alarms_and_budgets_reach_someone_and_state_is_watched(
     stateful resource has an alarm in its module call and a backup, and every budget has a
     notification to a subscribed topic."""
     result, _ = planned[(example, layout)]
+    # A region's topics by name, for alarms that tell them from another root (the per-region
+    # layout computes their ARNs there: the certificate alarm of alb_https in the global root).
+    elsewhere = _topics_by_name(result)
     for root in result.summary.roots:
         shown = result.plans[root.root]
         changes = [rc for rc in shown["resource_changes"] if rc["mode"] == "managed"]
@@ -205,12 +229,26 @@ def test_alarms_and_budgets_reach_someone_and_state_is_watched(
             alarmed.add(call)
             severity = ((rc["change"]["after"] or {}).get("tags") or {}).get("Severity", "critical")
             topics = _topic_references(shown, call, "alarm_actions")
+            if not topics:
+                arns = (rc["change"]["after"] or {}).get("alarm_actions") or []
+                named = [(arn.split(":")[3], arn.rsplit(":", 1)[-1]) for arn in arns]
+                computed = [elsewhere[key] for key in named if key in elsewhere]
+                assert computed, f"{rc['address']}: alarm_actions reach no topic"
+                assert all(subscribed_topic for _, _, subscribed_topic in computed), (
+                    f"{rc['address']}: a topic it tells has no subscription"
+                )
+                continue
             severity = severity if severity in topics else "critical"
             assert severity in topics, f"{rc['address']}: alarm_actions reach no topic"
             assert (topics[severity], severity) in subscribed, (
                 f"{rc['address']}: the {severity} topic of {topics[severity]} has no subscription"
             )
         for rc in changes:
+            if rc["type"] == "aws_dynamodb_table":
+                assert _call_of(rc["address"]) in alarmed, f"{rc['address']} has no alarm"
+                recovery = rc["change"]["after"].get("point_in_time_recovery") or []
+                assert any(p.get("enabled") for p in recovery), f"{rc['address']} has no backup"
+                continue
             attribute = STATEFUL_BACKUPS.get(rc["type"])
             if attribute is None:
                 continue

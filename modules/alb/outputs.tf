@@ -45,3 +45,12 @@ output "access_logs_bucket_name" {
   description = "Name of the access-log bucket."
   value       = aws_s3_bucket.logs.id
 }
+
+output "alarm_arns" {
+  description = "Map of alarm => CloudWatch alarm ARN: elb_5xx, target_5xx, latency_p99, latency_p95 (when on) and unhealthy_hosts/<target>."
+  value = merge(
+    { for key, a in aws_cloudwatch_metric_alarm.error_rate : key => a.arn },
+    { for key, a in aws_cloudwatch_metric_alarm.latency : key => a.arn },
+    { for key, a in aws_cloudwatch_metric_alarm.unhealthy_hosts : "unhealthy_hosts/${key}" => a.arn },
+  )
+}

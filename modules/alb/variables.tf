@@ -182,6 +182,78 @@ variable "web_acl_arn" {
   }
 }
 
+variable "alarm_actions" {
+  description = "Severity => SNS topic ARNs told when an alarm changes state (the notifications module's topic_arns). Alarms are always created; {} means nobody is told. An alarm whose severity is not a key goes to the \"critical\" topics."
+  type        = map(list(string))
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue(flatten([for arns in values(var.alarm_actions) : [for arn in arns : can(regex("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", arn))]]))
+    error_message = "alarm_actions values must be SNS topic ARNs (arn:<partition>:sns:<region>:<account>:<topic>)."
+  }
+}
+
+variable "alarms" {
+  description = <<-EOT
+    CloudWatch alarms on the load balancer (each: enabled, threshold, minutes the condition must hold, severity):
+    - elb_5xx: HTTPCode_ELB_5XX_Count above threshold % of RequestCount (default 5 for 5 min, critical).
+    - target_5xx: HTTPCode_Target_5XX_Count above threshold % of RequestCount (default 5 for 5 min, critical).
+    - latency_p99: p99 TargetResponseTime above threshold seconds (default 3 for 5 min, critical).
+    - latency_p95: p95 TargetResponseTime above threshold seconds (default off; 1 for 10 min, warning, when enabled).
+    - unhealthy_hosts: UnHealthyHostCount of each target group above threshold (default 0 for 5 min, critical; a target group that stops reporting breaches).
+  EOT
+  type = object({
+    elb_5xx = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 5)
+      minutes   = optional(number, 5)
+      severity  = optional(string, "critical")
+    }), {})
+    target_5xx = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 5)
+      minutes   = optional(number, 5)
+      severity  = optional(string, "critical")
+    }), {})
+    latency_p99 = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 3)
+      minutes   = optional(number, 5)
+      severity  = optional(string, "critical")
+    }), {})
+    latency_p95 = optional(object({
+      enabled   = optional(bool, false)
+      threshold = optional(number, 1)
+      minutes   = optional(number, 10)
+      severity  = optional(string, "warning")
+    }), {})
+    unhealthy_hosts = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 0)
+      minutes   = optional(number, 5)
+      severity  = optional(string, "critical")
+    }), {})
+  })
+  default  = {}
+  nullable = false
+
+  validation {
+    condition     = alltrue([for a in values(var.alarms) : a.minutes >= 1 && a.minutes <= 1440 && floor(a.minutes) == a.minutes && a.threshold >= 0])
+    error_message = "Alarm minutes must be a whole number from 1 to 1440 and thresholds must not be negative."
+  }
+
+  validation {
+    condition     = alltrue([for a in values(var.alarms) : can(regex("^[a-z][a-z0-9-]{0,15}$", a.severity))])
+    error_message = "Alarm severities must be 1-16 lowercase letters, digits or '-', starting with a letter."
+  }
+
+  validation {
+    condition     = var.alarms.elb_5xx.threshold <= 100 && var.alarms.target_5xx.threshold <= 100
+    error_message = "alarms.elb_5xx.threshold and alarms.target_5xx.threshold are percentages (0-100)."
+  }
+}
+
 variable "tags" {
   description = "Tags applied to every taggable resource."
   type        = map(string)

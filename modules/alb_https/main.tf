@@ -107,3 +107,41 @@ resource "aws_lb_listener_rule" "this" {
 
   tags = merge(var.tags, { Target = each.key })
 }
+
+################################################################################
+# Alarms (the alarm convention: docs/operations.md). ACM publishes DaysToExpiry once a day
+# in the certificate's region (this module's provider), for the certificate it created. A
+# DNS-validated certificate renews itself 60 days before expiry as long as its validation
+# records stay; the alarm says when that has not happened. A certificate given by ARN is
+# someone else's to watch.
+################################################################################
+
+locals {
+  expiry_alarm = var.alarms.certificate_expiry
+}
+
+resource "aws_cloudwatch_metric_alarm" "certificate_expiry" {
+  count = local.create_certificate && local.expiry_alarm.enabled ? 1 : 0
+
+  alarm_name = "${var.domain_name}-certificate-expiry"
+  alarm_description = format(
+    "%s: the ACM certificate for %s of the HTTPS listener expires in under %v days and has not renewed. Runbook: docs/runbooks.md#acm-certificate-expiry",
+    title(local.expiry_alarm.severity), var.domain_name, local.expiry_alarm.threshold,
+  )
+  namespace   = "AWS/CertificateManager"
+  metric_name = "DaysToExpiry"
+  dimensions  = { CertificateArn = aws_acm_certificate.this[0].arn }
+  statistic   = "Minimum"
+  # A daily metric: one-day periods, and a day without its datapoint keeps the state.
+  period              = 86400
+  evaluation_periods  = 1
+  datapoints_to_alarm = 1
+  comparison_operator = "LessThanThreshold"
+  threshold           = local.expiry_alarm.threshold
+  treat_missing_data  = "missing"
+
+  alarm_actions = lookup(var.alarm_actions, local.expiry_alarm.severity, lookup(var.alarm_actions, "critical", []))
+  ok_actions    = lookup(var.alarm_actions, local.expiry_alarm.severity, lookup(var.alarm_actions, "critical", []))
+
+  tags = merge(var.tags, { Name = "${var.domain_name}-certificate-expiry", Severity = local.expiry_alarm.severity })
+}

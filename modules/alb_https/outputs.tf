@@ -12,3 +12,8 @@ output "listener_rule_arns" {
   description = "ARNs of the listener rules, by target name."
   value       = { for k, r in aws_lb_listener_rule.this : k => r.arn }
 }
+
+output "alarm_arns" {
+  description = "Map of alarm => CloudWatch alarm ARN: certificate_expiry, when the module creates the certificate."
+  value       = { for a in aws_cloudwatch_metric_alarm.certificate_expiry : "certificate_expiry" => a.arn }
+}

@@ -99,6 +99,45 @@ variable "rules" {
   }
 }
 
+variable "alarm_actions" {
+  description = "Severity => SNS topic ARNs (in the load balancer's region) told when an alarm changes state (the notifications module's topic_arns). Alarms are always created; {} means nobody is told. An alarm whose severity is not a key goes to the \"critical\" topics."
+  type        = map(list(string))
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue(flatten([for arns in values(var.alarm_actions) : [for arn in arns : can(regex("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", arn))]]))
+    error_message = "alarm_actions values must be SNS topic ARNs (arn:<partition>:sns:<region>:<account>:<topic>)."
+  }
+}
+
+variable "alarms" {
+  description = <<-EOT
+    CloudWatch alarms (each: enabled, threshold, severity; minutes does not apply, the metric is daily):
+    - certificate_expiry: DaysToExpiry of the certificate the module creates below threshold days (default 30, warning). None for a certificate_arn given.
+  EOT
+  type = object({
+    certificate_expiry = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 30)
+      minutes   = optional(number, 1440)
+      severity  = optional(string, "warning")
+    }), {})
+  })
+  default  = {}
+  nullable = false
+
+  validation {
+    condition     = alltrue([for a in values(var.alarms) : a.threshold >= 0 && a.threshold <= 395])
+    error_message = "alarms.certificate_expiry.threshold is a number of days from 0 to 395 (an ACM certificate lasts 395 days)."
+  }
+
+  validation {
+    condition     = alltrue([for a in values(var.alarms) : can(regex("^[a-z][a-z0-9-]{0,15}$", a.severity))])
+    error_message = "Alarm severities must be 1-16 lowercase letters, digits or '-', starting with a letter."
+  }
+}
+
 variable "tags" {
   description = "Tags applied to every taggable resource."
   type        = map(string)

@@ -51,3 +51,8 @@ output "cluster_parameter_group_name" {
   description = "Name of the cluster parameter group."
   value       = aws_rds_cluster_parameter_group.this.name
 }
+
+output "alarm_arns" {
+  description = "Map of alarm key (cpu, freeable_memory, connections, replica_lag, global_replication_lag, serverless_capacity; those that apply) => CloudWatch alarm ARN."
+  value       = { for key, a in aws_cloudwatch_metric_alarm.this : key => a.arn }
+}

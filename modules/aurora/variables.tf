@@ -338,6 +338,86 @@ variable "master_username" {
   }
 }
 
+variable "alarm_actions" {
+  description = "Severity => SNS topic ARNs told when an alarm changes state (the notifications module's topic_arns). Alarms are always created; {} means nobody is told. An alarm whose severity is not a key goes to the \"critical\" topics."
+  type        = map(list(string))
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue(flatten([for arns in values(var.alarm_actions) : [for arn in arns : can(regex("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", arn))]]))
+    error_message = "alarm_actions values must be SNS topic ARNs (arn:<partition>:sns:<region>:<account>:<topic>)."
+  }
+}
+
+variable "alarms" {
+  description = <<-EOT
+    CloudWatch alarms on the cluster (each: enabled, threshold, minutes the condition must hold, severity); instance metrics are watched on the worst instance:
+    - cpu: CPUUtilization above threshold % (default 80 for 10 min, critical).
+    - freeable_memory: FreeableMemory below threshold MiB (default 256 for 10 min, warning).
+    - connections: DatabaseConnections above threshold (default 400 for 10 min, warning).
+    - replica_lag: AuroraReplicaLag of the readers of a primary above threshold seconds (default 2 for 5 min, warning; only with readers; a reader that stops reporting breaches).
+    - global_replication_lag: AuroraGlobalDBReplicationLag of a Global Database secondary above threshold seconds (default 900, a 15-minute RPO, for 5 min, critical; a secondary that stops reporting breaches).
+    - serverless_capacity: ACUUtilization (ServerlessDatabaseCapacity as % of max ACU) above threshold % (default 90 for 15 min, warning; Serverless v2 only).
+    The instance alarms (cpu, freeable_memory, connections, serverless_capacity) do not exist on a headless secondary.
+  EOT
+  type = object({
+    cpu = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 80)
+      minutes   = optional(number, 10)
+      severity  = optional(string, "critical")
+    }), {})
+    freeable_memory = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 256)
+      minutes   = optional(number, 10)
+      severity  = optional(string, "warning")
+    }), {})
+    connections = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 400)
+      minutes   = optional(number, 10)
+      severity  = optional(string, "warning")
+    }), {})
+    replica_lag = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 2)
+      minutes   = optional(number, 5)
+      severity  = optional(string, "warning")
+    }), {})
+    global_replication_lag = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 900)
+      minutes   = optional(number, 5)
+      severity  = optional(string, "critical")
+    }), {})
+    serverless_capacity = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 90)
+      minutes   = optional(number, 15)
+      severity  = optional(string, "warning")
+    }), {})
+  })
+  default  = {}
+  nullable = false
+
+  validation {
+    condition     = alltrue([for a in values(var.alarms) : a.minutes >= 1 && a.minutes <= 1440 && floor(a.minutes) == a.minutes && a.threshold >= 0])
+    error_message = "Alarm minutes must be a whole number from 1 to 1440 and thresholds must not be negative."
+  }
+
+  validation {
+    condition     = alltrue([for a in values(var.alarms) : can(regex("^[a-z][a-z0-9-]{0,15}$", a.severity))])
+    error_message = "Alarm severities must be 1-16 lowercase letters, digits or '-', starting with a letter."
+  }
+
+  validation {
+    condition     = var.alarms.cpu.threshold <= 100 && var.alarms.serverless_capacity.threshold <= 100
+    error_message = "alarms.cpu.threshold and alarms.serverless_capacity.threshold are percentages (0-100)."
+  }
+}
+
 variable "tags" {
   description = "Tags applied to every taggable resource."
   type        = map(string)

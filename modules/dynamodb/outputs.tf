@@ -17,3 +17,12 @@ output "tenant_policy_arns" {
   description = "Map of tenant id => ARN of its IAM policy limited to its own partition (attach it to the tenant's role)."
   value       = { for tenant, p in aws_iam_policy.tenant : tenant => p.arn }
 }
+
+output "alarm_arns" {
+  description = "Map of alarm => CloudWatch alarm ARN: <table>/read-throttles, <table>/write-throttles, <table>/system-errors, <table>/replication/<region>."
+  value = merge(
+    { for key, a in aws_cloudwatch_metric_alarm.throttles : "${local.throttle_alarms[key].table}/${local.throttle_alarms[key].dimension}-throttles" => a.arn },
+    { for key, a in aws_cloudwatch_metric_alarm.system_errors : "${key}/system-errors" => a.arn },
+    { for key, a in aws_cloudwatch_metric_alarm.replication_latency : "${local.replication_alarms[key].table}/replication/${local.replication_alarms[key].region}" => a.arn },
+  )
+}

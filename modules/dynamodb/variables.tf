@@ -201,6 +201,59 @@ variable "tenant_policies" {
   }
 }
 
+variable "alarm_actions" {
+  description = "Severity => SNS topic ARNs told when an alarm changes state (the notifications module's topic_arns). Alarms are always created; {} means nobody is told. An alarm whose severity is not a key goes to the \"critical\" topics."
+  type        = map(list(string))
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue(flatten([for arns in values(var.alarm_actions) : [for arn in arns : can(regex("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", arn))]]))
+    error_message = "alarm_actions values must be SNS topic ARNs (arn:<partition>:sns:<region>:<account>:<topic>)."
+  }
+}
+
+variable "alarms" {
+  description = <<-EOT
+    CloudWatch alarms on every table (each: enabled, threshold, minutes the condition must hold, severity):
+    - throttles: ReadThrottleEvents and WriteThrottleEvents (one alarm each) above threshold a minute (default 10 for 5 min, warning).
+    - system_errors: SystemErrors of the item and query operations above threshold a minute (default 0 for 5 min, critical).
+    - replication_latency: ReplicationLatency to each replica region of a global table above threshold seconds (default 60 for 10 min, critical).
+  EOT
+  type = object({
+    throttles = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 10)
+      minutes   = optional(number, 5)
+      severity  = optional(string, "warning")
+    }), {})
+    system_errors = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 0)
+      minutes   = optional(number, 5)
+      severity  = optional(string, "critical")
+    }), {})
+    replication_latency = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 60)
+      minutes   = optional(number, 10)
+      severity  = optional(string, "critical")
+    }), {})
+  })
+  default  = {}
+  nullable = false
+
+  validation {
+    condition     = alltrue([for a in values(var.alarms) : a.minutes >= 1 && a.minutes <= 1440 && floor(a.minutes) == a.minutes && a.threshold >= 0])
+    error_message = "Alarm minutes must be a whole number from 1 to 1440 and thresholds must not be negative."
+  }
+
+  validation {
+    condition     = alltrue([for a in values(var.alarms) : can(regex("^[a-z][a-z0-9-]{0,15}$", a.severity))])
+    error_message = "Alarm severities must be 1-16 lowercase letters, digits or '-', starting with a letter."
+  }
+}
+
 variable "tags" {
   description = "Tags for every resource."
   type        = map(string)

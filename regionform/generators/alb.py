@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from regionform.document import ModuleCall, literal, ref
+from regionform.generators.notifications import watching
 from regionform.spec.model import LoadBalancer, Region, Spec
 from regionform.spec.names import alb, route53, vpc, waf
 
@@ -56,6 +57,7 @@ def _alb_arguments(spec: Spec, region: Region, lb: LoadBalancer) -> dict[str, An
         # By reference: the association follows the web ACL, never a typed ARN.
         arguments["associate_web_acl"] = True
         arguments["web_acl_arn"] = ref(f"module.{waf.call_name(region)}.web_acl_arn")
+    arguments.update(watching(spec, region, "alb"))
     return arguments
 
 
@@ -84,6 +86,11 @@ def _https_arguments(spec: Spec, region: Region, lb: LoadBalancer) -> dict[str, 
         }
         for t in lb.targets
     }
+    # The certificate lives in the load balancer's region and so does its DaysToExpiry
+    # metric: the alarm tells that region's topics (read from the region's root in the
+    # per-region layout, which the global root already reads).
+    if lb.certificate.arn is None:
+        arguments.update(watching(spec, region, "alb_https"))
     return arguments
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from regionform.document import ModuleCall, Move, ref
 from regionform.generators.kms import copy_key_arn, key_arn, tenant_key_arn
+from regionform.generators.notifications import watching
 from regionform.generators.rds import engine_version, source_database
 from regionform.generators.renames import steps
 from regionform.spec.copies import AURORA_SECONDARY, copy_graph
@@ -102,6 +103,7 @@ class AuroraGenerator:
             if secondary is None:
                 arguments["master_user_secret_kms_key_arn"] = key_arn(region, "secrets")
             arguments.update(_network(region))
+            arguments.update(watching(spec, region, self.kind))
             calls.append(ModuleCall(call_name(region), self.kind, region.name, arguments))
         for tenant in spec.tenants:
             home = spec.region(tenant.home)
@@ -117,6 +119,7 @@ class AuroraGenerator:
             arguments["kms_key_arn"] = tenant_key_arn(tenant, "database")
             arguments["master_user_secret_kms_key_arn"] = tenant_key_arn(tenant, "secrets")
             arguments.update(_network(home))
+            arguments.update(watching(spec, home, self.kind))
             calls.append(ModuleCall(tenant_call_name(tenant), self.kind, home.name, arguments))
         return calls
 

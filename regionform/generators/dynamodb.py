@@ -8,6 +8,7 @@ from typing import Any
 
 from regionform.document import ModuleCall, ref
 from regionform.generators.kms import copy_key_arn, key_arn
+from regionform.generators.notifications import watching
 from regionform.spec.copies import DYNAMODB_REPLICA, copy_graph
 from regionform.spec.model import Region, Spec
 from regionform.spec.names.dynamodb import call_name, tenant_policies
@@ -110,6 +111,7 @@ class DynamodbGenerator:
             policies = tenant_policies(spec, region)
             if policies:
                 arguments["tenant_policies"] = {tenant.id: home for tenant, home in policies}
+            arguments.update(watching(spec, region, self.kind))
             calls.append(ModuleCall(call_name(region), self.kind, region.name, arguments))
         return calls
 

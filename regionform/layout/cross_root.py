@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from regionform.document import ModuleCall
 from regionform.layout.references import Reference
-from regionform.spec.names import rds, s3
+from regionform.spec.names import notifications, rds, s3
 
 
 def placeholder(upstream: str) -> str:
@@ -49,10 +49,19 @@ def _s3_bucket_arn(call: ModuleCall, keys: tuple[str, ...]) -> str | None:
     return s3.bucket_arn(call.arguments["name_prefix"], keys[0], call.region)
 
 
+def _topic_arn(call: ModuleCall, keys: tuple[str, ...]) -> str | None:
+    if len(keys) != 1:
+        return None
+    return notifications.topic_arn(call.region, call.arguments["name_prefix"], keys[0])
+
+
 # (module, output) → the output's value computed from the call's arguments, as a template.
 _COMPUTED: dict[tuple[str, str], Callable[[ModuleCall, tuple[str, ...]], str | None]] = {
     ("rds", "db_instance_arn"): _rds_instance_arn,
     ("s3", "bucket_arns"): _s3_bucket_arn,
+    # A region's topics, told by alarms of calls in the global root with the region's
+    # provider (the certificate of its load balancer).
+    ("notifications", "topic_arns"): _topic_arn,
 }
 
 

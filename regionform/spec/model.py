@@ -465,7 +465,7 @@ class Severity:
 class Alarm:
     """One alarm's settings as the spec states them; None: the module's default."""
 
-    kind: str  # module kind: rds, redis, route53
+    kind: str  # module kind: alb, alb_https, aurora, dynamodb, rds, redis, route53
     name: str  # the alarm: cpu, memory, health_check, ...
     enabled: bool | None = None
     threshold: float | None = None

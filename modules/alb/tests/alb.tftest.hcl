@@ -389,6 +389,119 @@ run "rejects_reserved_tag" {
   expect_failures = [var.tags]
 }
 
+run "alarms_default" {
+  command = plan
+
+  assert {
+    condition     = toset(keys(aws_cloudwatch_metric_alarm.error_rate)) == toset(["elb_5xx", "target_5xx"]) && toset(keys(aws_cloudwatch_metric_alarm.latency)) == toset(["latency_p99"]) && toset(keys(aws_cloudwatch_metric_alarm.unhealthy_hosts)) == toset(["api"])
+    error_message = "By default: both 5xx rates, p99 latency (p95 is opt-in) and unhealthy hosts per target group."
+  }
+
+  assert {
+    condition = alltrue([for a in aws_cloudwatch_metric_alarm.error_rate : a.threshold == 5 && a.treat_missing_data == "missing" && anytrue([
+      for q in a.metric_query : q.return_data == true && q.expression == "100 * FILL(errors, 0) / requests"
+    ])])
+    error_message = "5xx alarms are rates: per cent of RequestCount above 5, state kept without requests."
+  }
+
+  assert {
+    condition = (
+      contains([for q in aws_cloudwatch_metric_alarm.error_rate["elb_5xx"].metric_query : "${q.metric[0].namespace}/${q.metric[0].metric_name}" if length(q.metric) == 1], "AWS/ApplicationELB/HTTPCode_ELB_5XX_Count") &&
+      contains([for q in aws_cloudwatch_metric_alarm.error_rate["target_5xx"].metric_query : q.metric[0].metric_name if length(q.metric) == 1], "HTTPCode_Target_5XX_Count") &&
+      alltrue([for q in aws_cloudwatch_metric_alarm.error_rate["elb_5xx"].metric_query : contains(keys(q.metric[0].dimensions), "LoadBalancer") if length(q.metric) == 1])
+    )
+    error_message = "elb_5xx watches HTTPCode_ELB_5XX_Count and target_5xx HTTPCode_Target_5XX_Count of the load balancer."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.latency["latency_p99"].metric_name == "TargetResponseTime" && aws_cloudwatch_metric_alarm.latency["latency_p99"].extended_statistic == "p99" && aws_cloudwatch_metric_alarm.latency["latency_p99"].threshold == 3 && contains(keys(aws_cloudwatch_metric_alarm.latency["latency_p99"].dimensions), "LoadBalancer")
+    error_message = "p99 TargetResponseTime above 3 s by default."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.unhealthy_hosts["api"].metric_name == "UnHealthyHostCount" && aws_cloudwatch_metric_alarm.unhealthy_hosts["api"].treat_missing_data == "breaching" && toset(keys(aws_cloudwatch_metric_alarm.unhealthy_hosts["api"].dimensions)) == toset(["LoadBalancer", "TargetGroup"])
+    error_message = "Unhealthy hosts is an availability alarm per target group (TargetGroup + LoadBalancer): missing data breaches."
+  }
+
+  assert {
+    condition = alltrue([for a in concat(values(aws_cloudwatch_metric_alarm.error_rate), values(aws_cloudwatch_metric_alarm.latency), values(aws_cloudwatch_metric_alarm.unhealthy_hosts)) :
+    strcontains(a.alarm_description, "Runbook: docs/runbooks.md#alb-") && length(a.alarm_actions) == 0])
+    error_message = "Every alarm names its runbook line; without alarm_actions nobody is told."
+  }
+}
+
+run "alarms_reach_topics" {
+  command = plan
+
+  variables {
+    alarm_actions = {
+      critical = ["arn:aws:sns:ap-south-1:123456789012:bizflow-production-critical"]
+      warning  = ["arn:aws:sns:ap-south-1:123456789012:bizflow-production-warning"]
+    }
+    alarms = {
+      latency_p99 = { threshold = 3, minutes = 5 }
+      latency_p95 = { enabled = true, threshold = 1, minutes = 10, severity = "warning" }
+      elb_5xx     = { enabled = false }
+      target_5xx  = { severity = "page" }
+    }
+  }
+
+  assert {
+    condition     = toset(keys(aws_cloudwatch_metric_alarm.latency)) == toset(["latency_p99", "latency_p95"]) && aws_cloudwatch_metric_alarm.latency["latency_p95"].extended_statistic == "p95" && aws_cloudwatch_metric_alarm.latency["latency_p95"].evaluation_periods == 10 && !contains(keys(aws_cloudwatch_metric_alarm.error_rate), "elb_5xx")
+    error_message = "p95 is added when enabled; a disabled alarm is not created."
+  }
+
+  assert {
+    condition     = toset(aws_cloudwatch_metric_alarm.latency["latency_p95"].alarm_actions) == toset(["arn:aws:sns:ap-south-1:123456789012:bizflow-production-warning"]) && toset(aws_cloudwatch_metric_alarm.latency["latency_p99"].alarm_actions) == toset(["arn:aws:sns:ap-south-1:123456789012:bizflow-production-critical"]) && toset(aws_cloudwatch_metric_alarm.unhealthy_hosts["api"].ok_actions) == toset(["arn:aws:sns:ap-south-1:123456789012:bizflow-production-critical"])
+    error_message = "Each alarm tells the topics of its severity, in alarm and when OK again."
+  }
+
+  assert {
+    condition     = toset(aws_cloudwatch_metric_alarm.error_rate["target_5xx"].alarm_actions) == toset(["arn:aws:sns:ap-south-1:123456789012:bizflow-production-critical"])
+    error_message = "A severity without topics goes to the critical topics."
+  }
+}
+
+run "rejects_bad_alarm_actions" {
+  command = plan
+
+  variables {
+    alarm_actions = { critical = ["arn:aws:sqs:ap-south-1:123456789012:queue"] }
+  }
+
+  expect_failures = [var.alarm_actions]
+}
+
+run "rejects_bad_alarm_minutes" {
+  command = plan
+
+  variables {
+    alarms = { latency_p99 = { minutes = 0 } }
+  }
+
+  expect_failures = [var.alarms]
+}
+
+run "rejects_bad_alarm_severity" {
+  command = plan
+
+  variables {
+    alarms = { unhealthy_hosts = { severity = "Critical!" } }
+  }
+
+  expect_failures = [var.alarms]
+}
+
+run "rejects_5xx_rate_over_100" {
+  command = plan
+
+  variables {
+    alarms = { target_5xx = { threshold = 150 } }
+  }
+
+  expect_failures = [var.alarms]
+}
+
 run "example_basic" {
   command = plan
 

@@ -94,6 +94,80 @@ run "existing_certificate" {
     condition     = length(aws_acm_certificate.this) == 0 && length(aws_route53_record.validation) == 0 && aws_lb_listener.https.certificate_arn == var.certificate_arn
     error_message = "With certificate_arn nothing is created and the listener uses it."
   }
+
+  assert {
+    condition     = length(aws_cloudwatch_metric_alarm.certificate_expiry) == 0
+    error_message = "A certificate given by ARN is not watched here."
+  }
+}
+
+run "certificate_expiry_alarm" {
+  command = plan
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.certificate_expiry[0].namespace == "AWS/CertificateManager" && aws_cloudwatch_metric_alarm.certificate_expiry[0].metric_name == "DaysToExpiry" && aws_cloudwatch_metric_alarm.certificate_expiry[0].dimensions["CertificateArn"] == "arn:aws:acm:ap-south-1:123456789012:certificate/1234abcd-12ab-34cd-56ef-1234567890ab"
+    error_message = "The created certificate's DaysToExpiry is watched (dimension CertificateArn)."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.certificate_expiry[0].comparison_operator == "LessThanThreshold" && aws_cloudwatch_metric_alarm.certificate_expiry[0].threshold == 30 && aws_cloudwatch_metric_alarm.certificate_expiry[0].period == 86400 && aws_cloudwatch_metric_alarm.certificate_expiry[0].treat_missing_data == "missing"
+    error_message = "Default: under 30 days, over daily periods, a day without data keeps the state."
+  }
+
+  assert {
+    condition     = strcontains(aws_cloudwatch_metric_alarm.certificate_expiry[0].alarm_description, "Runbook: docs/runbooks.md#acm-certificate-expiry") && length(aws_cloudwatch_metric_alarm.certificate_expiry[0].alarm_actions) == 0 && aws_cloudwatch_metric_alarm.certificate_expiry[0].tags["Severity"] == "warning"
+    error_message = "The alarm names its runbook line, is a warning, and tells nobody without alarm_actions."
+  }
+}
+
+run "certificate_expiry_reaches_topics" {
+  command = plan
+
+  variables {
+    alarm_actions = {
+      critical = ["arn:aws:sns:ap-south-1:123456789012:bizflow-production-critical"]
+      warning  = ["arn:aws:sns:ap-south-1:123456789012:bizflow-production-warning"]
+    }
+    alarms = { certificate_expiry = { threshold = 21 } }
+  }
+
+  assert {
+    condition     = toset(aws_cloudwatch_metric_alarm.certificate_expiry[0].alarm_actions) == toset(["arn:aws:sns:ap-south-1:123456789012:bizflow-production-warning"]) && aws_cloudwatch_metric_alarm.certificate_expiry[0].threshold == 21
+    error_message = "The expiry alarm tells the warning topics, at the threshold given."
+  }
+}
+
+run "certificate_expiry_off" {
+  command = plan
+
+  variables {
+    alarms = { certificate_expiry = { enabled = false } }
+  }
+
+  assert {
+    condition     = length(aws_cloudwatch_metric_alarm.certificate_expiry) == 0
+    error_message = "enabled = false: no alarm."
+  }
+}
+
+run "rejects_bad_expiry_threshold" {
+  command = plan
+
+  variables {
+    alarms = { certificate_expiry = { threshold = 400 } }
+  }
+
+  expect_failures = [var.alarms]
+}
+
+run "rejects_bad_alarm_actions" {
+  command = plan
+
+  variables {
+    alarm_actions = { warning = ["not-an-arn"] }
+  }
+
+  expect_failures = [var.alarm_actions]
 }
 
 run "rejects_both_certificates" {

@@ -269,6 +269,16 @@ run "global_secondary_headless" {
     condition     = length(aws_rds_cluster_instance.writer) == 0 && length(aws_rds_cluster_instance.reader) == 0 && length(aws_iam_role.monitoring) == 0
     error_message = "A headless secondary has no instances (and no monitoring role)."
   }
+
+  assert {
+    condition     = toset(keys(aws_cloudwatch_metric_alarm.this)) == toset(["global_replication_lag"])
+    error_message = "A headless secondary is watched for its Global Database lag only (no instance reports anything else)."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.this["global_replication_lag"].metric_name == "AuroraGlobalDBReplicationLag" && aws_cloudwatch_metric_alarm.this["global_replication_lag"].threshold == 900000 && aws_cloudwatch_metric_alarm.this["global_replication_lag"].treat_missing_data == "breaching" && aws_cloudwatch_metric_alarm.this["global_replication_lag"].dimensions["DBClusterIdentifier"] == "agentmitra-db"
+    error_message = "A secondary's lag behind its primary: above 900 s (in ms), breaching when it stops reporting."
+  }
 }
 
 run "global_secondary_with_readers" {
@@ -284,6 +294,96 @@ run "global_secondary_with_readers" {
     condition     = length(aws_rds_cluster_instance.writer) == 0 && toset(keys(aws_rds_cluster_instance.reader)) == toset(["reader-1"])
     error_message = "A secondary's instances are readers only."
   }
+
+  assert {
+    condition     = toset(keys(aws_cloudwatch_metric_alarm.this)) == toset(["cpu", "freeable_memory", "connections", "global_replication_lag", "serverless_capacity"])
+    error_message = "A secondary with readers is watched like its instances plus its Global Database lag; AuroraReplicaLag is a primary's."
+  }
+}
+
+################################################################################
+# Alarms
+################################################################################
+
+run "alarms_primary_default" {
+  command = plan
+
+  assert {
+    condition     = toset(keys(aws_cloudwatch_metric_alarm.this)) == toset(["cpu", "freeable_memory", "connections", "replica_lag", "serverless_capacity"])
+    error_message = "A serverless primary with readers gets CPU, memory, connections, reader lag and capacity alarms; no Global Database lag."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.this["cpu"].threshold == 80 && aws_cloudwatch_metric_alarm.this["cpu"].statistic == "Maximum" && aws_cloudwatch_metric_alarm.this["freeable_memory"].threshold == 268435456 && aws_cloudwatch_metric_alarm.this["freeable_memory"].comparison_operator == "LessThanThreshold"
+    error_message = "Default thresholds: the worst instance's CPU above 80%, freeable memory below 256 MiB."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.this["replica_lag"].metric_name == "AuroraReplicaLag" && aws_cloudwatch_metric_alarm.this["replica_lag"].threshold == 2000 && aws_cloudwatch_metric_alarm.this["replica_lag"].treat_missing_data == "breaching"
+    error_message = "Readers lagging more than 2 s (in ms) alarm; a reader that stops reporting breaches."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.this["serverless_capacity"].metric_name == "ACUUtilization" && aws_cloudwatch_metric_alarm.this["serverless_capacity"].threshold == 90
+    error_message = "A serverless cluster near its maximum ACU alarms."
+  }
+
+  assert {
+    condition     = alltrue([for a in aws_cloudwatch_metric_alarm.this : a.namespace == "AWS/RDS" && a.dimensions["DBClusterIdentifier"] == "agentmitra-db" && strcontains(a.alarm_description, "Runbook: docs/runbooks.md#aurora-") && length(a.alarm_actions) == 0])
+    error_message = "Every alarm watches the cluster, names its runbook line, and tells nobody without alarm_actions."
+  }
+}
+
+run "alarms_reach_topics" {
+  command = plan
+
+  variables {
+    serverless     = null
+    instance_class = "db.r6g.large"
+    readers        = 0
+    alarm_actions = {
+      critical = ["arn:aws:sns:ap-south-1:111122223333:agentmitra-production-critical"]
+      warning  = ["arn:aws:sns:ap-south-1:111122223333:agentmitra-production-warning"]
+    }
+    alarms = {
+      cpu         = { threshold = 70, minutes = 15 }
+      connections = { enabled = false }
+    }
+  }
+
+  assert {
+    condition     = toset(keys(aws_cloudwatch_metric_alarm.this)) == toset(["cpu", "freeable_memory"])
+    error_message = "No readers: no reader lag; provisioned: no capacity alarm; connections turned off."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.this["cpu"].threshold == 70 && aws_cloudwatch_metric_alarm.this["cpu"].evaluation_periods == 15 && toset(aws_cloudwatch_metric_alarm.this["cpu"].alarm_actions) == toset(["arn:aws:sns:ap-south-1:111122223333:agentmitra-production-critical"]) && toset(aws_cloudwatch_metric_alarm.this["freeable_memory"].ok_actions) == toset(["arn:aws:sns:ap-south-1:111122223333:agentmitra-production-warning"])
+    error_message = "Thresholds from alarms; each alarm tells its severity's topics."
+  }
+}
+
+run "rejects_bad_alarm_actions" {
+  command = plan
+  variables {
+    alarm_actions = { critical = ["arn:aws:sqs:ap-south-1:111122223333:queue"] }
+  }
+  expect_failures = [var.alarm_actions]
+}
+
+run "rejects_bad_alarm_minutes" {
+  command = plan
+  variables {
+    alarms = { cpu = { minutes = 1441 } }
+  }
+  expect_failures = [var.alarms]
+}
+
+run "rejects_alarm_percentage_over_100" {
+  command = plan
+  variables {
+    alarms = { serverless_capacity = { threshold = 120 } }
+  }
+  expect_failures = [var.alarms]
 }
 
 ################################################################################

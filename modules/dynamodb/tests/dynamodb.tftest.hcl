@@ -195,6 +195,86 @@ run "global_table" {
     condition     = data.aws_iam_policy_document.tenant["lion-city"].statement[0].resources == toset(["arn:aws:dynamodb:ap-southeast-1:111122223333:table/webdpro-production-sessions"])
     error_message = "A tenant homed in a replica region reaches the replica there only."
   }
+
+  assert {
+    condition     = toset(keys(aws_cloudwatch_metric_alarm.replication_latency)) == toset(["sessions/ap-southeast-1"]) && aws_cloudwatch_metric_alarm.replication_latency["sessions/ap-southeast-1"].metric_name == "ReplicationLatency" && aws_cloudwatch_metric_alarm.replication_latency["sessions/ap-southeast-1"].dimensions == tomap({ TableName = "webdpro-production-sessions", ReceivingRegion = "ap-southeast-1" })
+    error_message = "A global table's replication latency is watched per receiving region (TableName + ReceivingRegion)."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.replication_latency["sessions/ap-southeast-1"].threshold == 60000 && aws_cloudwatch_metric_alarm.replication_latency["sessions/ap-southeast-1"].treat_missing_data == "missing"
+    error_message = "Default: above 60 s (in ms); a table without writes keeps the alarm's state, never OK by default."
+  }
+}
+
+################################################################################
+# Alarms
+################################################################################
+
+run "alarms_default" {
+  command = plan
+
+  assert {
+    condition     = toset(keys(aws_cloudwatch_metric_alarm.throttles)) == toset(["orders/read", "orders/write"]) && toset(keys(aws_cloudwatch_metric_alarm.system_errors)) == toset(["orders"]) && length(aws_cloudwatch_metric_alarm.replication_latency) == 0
+    error_message = "Each table gets read and write throttle alarms and a system errors alarm; replication latency only for global tables."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.throttles["orders/read"].metric_name == "ReadThrottleEvents" && aws_cloudwatch_metric_alarm.throttles["orders/write"].metric_name == "WriteThrottleEvents" && aws_cloudwatch_metric_alarm.throttles["orders/read"].dimensions["TableName"] == "webdpro-production-orders" && aws_cloudwatch_metric_alarm.throttles["orders/read"].threshold == 10 && aws_cloudwatch_metric_alarm.throttles["orders/read"].treat_missing_data == "notBreaching"
+    error_message = "Throttle events of the table above 10 a minute; no datapoint means no throttles."
+  }
+
+  assert {
+    condition = length(aws_cloudwatch_metric_alarm.system_errors["orders"].metric_query) == 9 && alltrue([
+      for q in aws_cloudwatch_metric_alarm.system_errors["orders"].metric_query : q.metric[0].metric_name == "SystemErrors" && q.metric[0].dimensions["TableName"] == "webdpro-production-orders" if length(q.metric) == 1
+    ]) && aws_cloudwatch_metric_alarm.system_errors["orders"].threshold == 0
+    error_message = "System errors add up SystemErrors of eight operations of the table (at most ten metrics in an alarm)."
+  }
+
+  assert {
+    condition     = alltrue([for a in concat(values(aws_cloudwatch_metric_alarm.throttles), values(aws_cloudwatch_metric_alarm.system_errors)) : strcontains(a.alarm_description, "Runbook: docs/runbooks.md#dynamodb-") && length(a.alarm_actions) == 0])
+    error_message = "Every alarm names its runbook line; without alarm_actions nobody is told."
+  }
+}
+
+run "alarms_reach_topics" {
+  command = plan
+
+  variables {
+    alarm_actions = {
+      critical = ["arn:aws:sns:ap-south-1:111122223333:webdpro-production-critical"]
+      warning  = ["arn:aws:sns:ap-south-1:111122223333:webdpro-production-warning"]
+    }
+    alarms = {
+      throttles     = { threshold = 50 }
+      system_errors = { enabled = false }
+    }
+  }
+
+  assert {
+    condition     = length(aws_cloudwatch_metric_alarm.system_errors) == 0 && aws_cloudwatch_metric_alarm.throttles["orders/write"].threshold == 50 && toset(aws_cloudwatch_metric_alarm.throttles["orders/write"].alarm_actions) == toset(["arn:aws:sns:ap-south-1:111122223333:webdpro-production-warning"])
+    error_message = "Settings from alarms; throttles tell the warning topics."
+  }
+}
+
+run "rejects_bad_alarm_actions" {
+  command = plan
+
+  variables {
+    alarm_actions = { critical = ["arn:aws:sns:ap-south-1:111122223333"] }
+  }
+
+  expect_failures = [var.alarm_actions]
+}
+
+run "rejects_bad_alarm_settings" {
+  command = plan
+
+  variables {
+    alarms = { throttles = { threshold = -1 } }
+  }
+
+  expect_failures = [var.alarms]
 }
 
 run "provisioned_with_autoscaling" {

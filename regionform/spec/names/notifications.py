@@ -4,7 +4,7 @@ root) for what only exists there: Route 53 health-check metrics, CloudFront, AWS
 from __future__ import annotations
 
 from regionform.spec.model import Region, Spec
-from regionform.spec.names import DerivedName
+from regionform.spec.names import ACCOUNT, PARTITION, DerivedName
 
 GLOBAL_CALL = "notifications_global"
 TOPIC_LIMIT = 256
@@ -16,6 +16,12 @@ def call_name(region: Region) -> str:
 
 def name_prefix(spec: Spec) -> str:
     return spec.prefix
+
+
+def topic_arn(region: str, name_prefix: str, severity: str) -> str:
+    """The ARN of the notifications module's `<name_prefix>-<severity>` topic in `region`, as
+    a Terraform template: another root computes it instead of reading remote state."""
+    return f"arn:{PARTITION}:sns:{region}:{ACCOUNT}:{name_prefix}-{severity}"
 
 
 def global_name_prefix(spec: Spec) -> str:

@@ -37,6 +37,18 @@ module "alb_ap_south_1" {
   }
   associate_web_acl = true
   web_acl_arn       = module.waf_ap_south_1.web_acl_arn
+  alarm_actions = {
+    critical = [module.notifications_ap_south_1.topic_arns["critical"]]
+    warning  = [module.notifications_ap_south_1.topic_arns["warning"]]
+  }
+  alarms = {
+    latency_p95 = {
+      enabled   = true
+      threshold = 0.5
+      minutes   = 5
+      severity  = "critical"
+    }
+  }
 }
 
 module "aurora_ap_south_1" {
@@ -63,6 +75,10 @@ module "aurora_ap_south_1" {
   vpc_id                         = module.vpc_ap_south_1.vpc_id
   db_subnet_group_name           = module.vpc_ap_south_1.database_subnet_group_name
   allowed_cidr_blocks            = module.vpc_ap_south_1.private_subnet_cidrs
+  alarm_actions = {
+    critical = [module.notifications_ap_south_1.topic_arns["critical"]]
+    warning  = [module.notifications_ap_south_1.topic_arns["warning"]]
+  }
 }
 
 module "aurora_tenant_star_health" {
@@ -88,6 +104,10 @@ module "aurora_tenant_star_health" {
   vpc_id                         = module.vpc_ap_south_1.vpc_id
   db_subnet_group_name           = module.vpc_ap_south_1.database_subnet_group_name
   allowed_cidr_blocks            = module.vpc_ap_south_1.private_subnet_cidrs
+  alarm_actions = {
+    critical = [module.notifications_ap_south_1.topic_arns["critical"]]
+    warning  = [module.notifications_ap_south_1.topic_arns["warning"]]
+  }
 }
 
 module "baseline_ap_south_1" {

@@ -35,6 +35,18 @@ module "alb_ap_southeast_1" {
       }
     }
   }
+  alarm_actions = {
+    critical = [module.notifications_ap_southeast_1.topic_arns["critical"]]
+    warning  = [module.notifications_ap_southeast_1.topic_arns["warning"]]
+  }
+  alarms = {
+    latency_p95 = {
+      enabled   = true
+      threshold = 0.5
+      minutes   = 5
+      severity  = "critical"
+    }
+  }
 }
 
 module "aurora_ap_southeast_1" {
@@ -60,6 +72,10 @@ module "aurora_ap_southeast_1" {
   vpc_id                  = module.vpc_ap_southeast_1.vpc_id
   db_subnet_group_name    = module.vpc_ap_southeast_1.database_subnet_group_name
   allowed_cidr_blocks     = module.vpc_ap_southeast_1.private_subnet_cidrs
+  alarm_actions = {
+    critical = [module.notifications_ap_southeast_1.topic_arns["critical"]]
+    warning  = [module.notifications_ap_southeast_1.topic_arns["warning"]]
+  }
 }
 
 module "baseline_ap_southeast_1" {

@@ -21,6 +21,17 @@ module "alb_https_ap_south_1" {
       paths    = ["/*"]
     }
   }
+  alarm_actions = {
+    critical = [module.notifications_ap_south_1.topic_arns["critical"]]
+    dr       = [module.notifications_ap_south_1.topic_arns["dr"]]
+    warning  = [module.notifications_ap_south_1.topic_arns["warning"]]
+  }
+  alarms = {
+    certificate_expiry = {
+      threshold = 30
+      severity  = "warning"
+    }
+  }
 }
 
 module "alb_https_ap_southeast_1" {
@@ -41,6 +52,17 @@ module "alb_https_ap_southeast_1" {
       priority = 49454
       hosts    = []
       paths    = ["/*"]
+    }
+  }
+  alarm_actions = {
+    critical = [module.notifications_ap_southeast_1.topic_arns["critical"]]
+    dr       = [module.notifications_ap_southeast_1.topic_arns["dr"]]
+    warning  = [module.notifications_ap_southeast_1.topic_arns["warning"]]
+  }
+  alarms = {
+    certificate_expiry = {
+      threshold = 30
+      severity  = "warning"
     }
   }
 }
@@ -65,6 +87,17 @@ module "alb_https_eu_west_2" {
       paths    = ["/*"]
     }
   }
+  alarm_actions = {
+    critical = [module.notifications_eu_west_2.topic_arns["critical"]]
+    dr       = [module.notifications_eu_west_2.topic_arns["dr"]]
+    warning  = [module.notifications_eu_west_2.topic_arns["warning"]]
+  }
+  alarms = {
+    certificate_expiry = {
+      threshold = 30
+      severity  = "warning"
+    }
+  }
 }
 
 module "alb_https_me_south_1" {
@@ -85,6 +118,17 @@ module "alb_https_me_south_1" {
       priority = 49454
       hosts    = []
       paths    = ["/*"]
+    }
+  }
+  alarm_actions = {
+    critical = [module.notifications_me_south_1.topic_arns["critical"]]
+    dr       = [module.notifications_me_south_1.topic_arns["dr"]]
+    warning  = [module.notifications_me_south_1.topic_arns["warning"]]
+  }
+  alarms = {
+    certificate_expiry = {
+      threshold = 30
+      severity  = "warning"
     }
   }
 }

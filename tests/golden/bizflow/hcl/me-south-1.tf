@@ -37,6 +37,34 @@ module "alb_me_south_1" {
   }
   associate_web_acl = true
   web_acl_arn       = module.waf_me_south_1.web_acl_arn
+  alarm_actions = {
+    critical = [module.notifications_me_south_1.topic_arns["critical"]]
+    dr       = [module.notifications_me_south_1.topic_arns["dr"]]
+    warning  = [module.notifications_me_south_1.topic_arns["warning"]]
+  }
+  alarms = {
+    elb_5xx = {
+      threshold = 5
+      minutes   = 5
+      severity  = "critical"
+    }
+    latency_p95 = {
+      enabled   = true
+      threshold = 1
+      minutes   = 10
+      severity  = "warning"
+    }
+    latency_p99 = {
+      threshold = 3
+      minutes   = 5
+      severity  = "critical"
+    }
+    target_5xx = {
+      threshold = 5
+      minutes   = 5
+      severity  = "critical"
+    }
+  }
 }
 
 module "baseline_me_south_1" {

@@ -35,6 +35,10 @@ module "alb_ap_south_1" {
       }
     }
   }
+  alarm_actions = {
+    critical = [module.notifications_ap_south_1.topic_arns["critical"]]
+    warning  = [module.notifications_ap_south_1.topic_arns["warning"]]
+  }
 }
 
 module "baseline_ap_south_1" {

@@ -21,6 +21,10 @@ module "alb_https_ap_south_1" {
       paths    = ["/*"]
     }
   }
+  alarm_actions = {
+    critical = [module.notifications_ap_south_1.topic_arns["critical"]]
+    warning  = [module.notifications_ap_south_1.topic_arns["warning"]]
+  }
 }
 
 module "alb_https_ap_southeast_1" {
@@ -42,6 +46,10 @@ module "alb_https_ap_southeast_1" {
       hosts    = []
       paths    = ["/*"]
     }
+  }
+  alarm_actions = {
+    critical = [module.notifications_ap_southeast_1.topic_arns["critical"]]
+    warning  = [module.notifications_ap_southeast_1.topic_arns["warning"]]
   }
 }
 

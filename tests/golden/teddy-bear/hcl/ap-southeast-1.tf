@@ -37,6 +37,10 @@ module "alb_ap_southeast_1" {
   }
   associate_web_acl = true
   web_acl_arn       = module.waf_ap_southeast_1.web_acl_arn
+  alarm_actions = {
+    critical = [module.notifications_ap_southeast_1.topic_arns["critical"]]
+    warning  = [module.notifications_ap_southeast_1.topic_arns["warning"]]
+  }
 }
 
 module "baseline_ap_southeast_1" {

@@ -37,6 +37,10 @@ module "alb_eu_west_1" {
   }
   associate_web_acl = true
   web_acl_arn       = module.waf_eu_west_1.web_acl_arn
+  alarm_actions = {
+    critical = [module.notifications_eu_west_1.topic_arns["critical"]]
+    warning  = [module.notifications_eu_west_1.topic_arns["warning"]]
+  }
 }
 
 module "baseline_eu_west_1" {
@@ -99,6 +103,10 @@ module "dynamodb_eu_west_1" {
       point_in_time_recovery_days = 35
       kms_key_arn                 = module.kms_eu_west_1.key_arns["database"]
     }
+  }
+  alarm_actions = {
+    critical = [module.notifications_eu_west_1.topic_arns["critical"]]
+    warning  = [module.notifications_eu_west_1.topic_arns["warning"]]
   }
 }
 

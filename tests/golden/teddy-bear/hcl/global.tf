@@ -21,6 +21,10 @@ module "alb_https_ap_southeast_1" {
       paths    = ["/*"]
     }
   }
+  alarm_actions = {
+    critical = [module.notifications_ap_southeast_1.topic_arns["critical"]]
+    warning  = [module.notifications_ap_southeast_1.topic_arns["warning"]]
+  }
 }
 
 module "alb_https_eu_west_1" {
@@ -43,6 +47,10 @@ module "alb_https_eu_west_1" {
       paths    = ["/*"]
     }
   }
+  alarm_actions = {
+    critical = [module.notifications_eu_west_1.topic_arns["critical"]]
+    warning  = [module.notifications_eu_west_1.topic_arns["warning"]]
+  }
 }
 
 module "alb_https_us_east_1" {
@@ -64,6 +72,10 @@ module "alb_https_us_east_1" {
       hosts    = []
       paths    = ["/*"]
     }
+  }
+  alarm_actions = {
+    critical = [module.notifications_us_east_1.topic_arns["critical"]]
+    warning  = [module.notifications_us_east_1.topic_arns["warning"]]
   }
 }
 

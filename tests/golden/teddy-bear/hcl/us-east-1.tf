@@ -37,6 +37,10 @@ module "alb_us_east_1" {
   }
   associate_web_acl = true
   web_acl_arn       = module.waf_us_east_1.web_acl_arn
+  alarm_actions = {
+    critical = [module.notifications_us_east_1.topic_arns["critical"]]
+    warning  = [module.notifications_us_east_1.topic_arns["warning"]]
+  }
 }
 
 module "baseline_us_east_1" {
@@ -117,6 +121,10 @@ module "dynamodb_us_east_1" {
         }
       }
     }
+  }
+  alarm_actions = {
+    critical = [module.notifications_us_east_1.topic_arns["critical"]]
+    warning  = [module.notifications_us_east_1.topic_arns["warning"]]
   }
 }
 

@@ -35,6 +35,9 @@ module "alb_ap_south_1" {
       }
     }
   }
+  alarm_actions = {
+    critical = [module.notifications_ap_south_1.topic_arns["critical"]]
+  }
 }
 
 module "baseline_ap_south_1" {
@@ -215,6 +218,9 @@ module "dynamodb_ap_south_1" {
   tenant_policies = {
     biryani-house = "ap-south-1"
     sharma-kirana = "ap-south-1"
+  }
+  alarm_actions = {
+    critical = [module.notifications_ap_south_1.topic_arns["critical"]]
   }
 }
 

@@ -21,6 +21,9 @@ module "alb_https_ap_south_1" {
       paths    = ["/api/*"]
     }
   }
+  alarm_actions = {
+    critical = [module.notifications_ap_south_1.topic_arns["critical"]]
+  }
 }
 
 module "cdn" {

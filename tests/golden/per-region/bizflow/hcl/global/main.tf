@@ -21,6 +21,17 @@ module "alb_https_ap_south_1" {
       paths    = ["/*"]
     }
   }
+  alarm_actions = {
+    critical = ["arn:${data.aws_partition.current.partition}:sns:ap-south-1:${data.aws_caller_identity.current.account_id}:bizflow-production-critical"]
+    dr       = ["arn:${data.aws_partition.current.partition}:sns:ap-south-1:${data.aws_caller_identity.current.account_id}:bizflow-production-dr"]
+    warning  = ["arn:${data.aws_partition.current.partition}:sns:ap-south-1:${data.aws_caller_identity.current.account_id}:bizflow-production-warning"]
+  }
+  alarms = {
+    certificate_expiry = {
+      threshold = 30
+      severity  = "warning"
+    }
+  }
 }
 
 module "alb_https_ap_southeast_1" {
@@ -41,6 +52,17 @@ module "alb_https_ap_southeast_1" {
       priority = 49454
       hosts    = []
       paths    = ["/*"]
+    }
+  }
+  alarm_actions = {
+    critical = ["arn:${data.aws_partition.current.partition}:sns:ap-southeast-1:${data.aws_caller_identity.current.account_id}:bizflow-production-critical"]
+    dr       = ["arn:${data.aws_partition.current.partition}:sns:ap-southeast-1:${data.aws_caller_identity.current.account_id}:bizflow-production-dr"]
+    warning  = ["arn:${data.aws_partition.current.partition}:sns:ap-southeast-1:${data.aws_caller_identity.current.account_id}:bizflow-production-warning"]
+  }
+  alarms = {
+    certificate_expiry = {
+      threshold = 30
+      severity  = "warning"
     }
   }
 }
@@ -65,6 +87,17 @@ module "alb_https_eu_west_2" {
       paths    = ["/*"]
     }
   }
+  alarm_actions = {
+    critical = ["arn:${data.aws_partition.current.partition}:sns:eu-west-2:${data.aws_caller_identity.current.account_id}:bizflow-production-critical"]
+    dr       = ["arn:${data.aws_partition.current.partition}:sns:eu-west-2:${data.aws_caller_identity.current.account_id}:bizflow-production-dr"]
+    warning  = ["arn:${data.aws_partition.current.partition}:sns:eu-west-2:${data.aws_caller_identity.current.account_id}:bizflow-production-warning"]
+  }
+  alarms = {
+    certificate_expiry = {
+      threshold = 30
+      severity  = "warning"
+    }
+  }
 }
 
 module "alb_https_me_south_1" {
@@ -85,6 +118,17 @@ module "alb_https_me_south_1" {
       priority = 49454
       hosts    = []
       paths    = ["/*"]
+    }
+  }
+  alarm_actions = {
+    critical = ["arn:${data.aws_partition.current.partition}:sns:me-south-1:${data.aws_caller_identity.current.account_id}:bizflow-production-critical"]
+    dr       = ["arn:${data.aws_partition.current.partition}:sns:me-south-1:${data.aws_caller_identity.current.account_id}:bizflow-production-dr"]
+    warning  = ["arn:${data.aws_partition.current.partition}:sns:me-south-1:${data.aws_caller_identity.current.account_id}:bizflow-production-warning"]
+  }
+  alarms = {
+    certificate_expiry = {
+      threshold = 30
+      severity  = "warning"
     }
   }
 }
