@@ -250,7 +250,27 @@ DRIFT: dict[str, set[str]] = {
     },
     "aws_db_parameter_group": {"parameter"},
     "aws_kms_key": {"rotation_period_in_days"},
+    # moto re-serialises the redrive policy with spaces; the provider compares the strings.
+    "aws_sqs_queue": {"redrive_policy"},
+    # moto prefixes a referenced security group with the account and drops the description.
+    "aws_vpc_security_group_ingress_rule": {"description", "referenced_security_group_id"},
 }
+
+
+# Arguments moto drops, so every plan (the baseline's too) replaces the applied object for
+# them: type -> those arguments. moto reads an ECS service back as launch type EC2 with no
+# capacity provider strategy, which the provider can only change by replacing the service.
+DRIFT_REPLACES: dict[str, set[str]] = {"aws_ecs_service": {"capacity_provider_strategy"}}
+
+
+def _replaced_by_moto(change: dict[str, Any]) -> bool:
+    """A replacement planned only because moto dropped an argument (DRIFT_REPLACES)."""
+    paths = change["change"].get("replace_paths") or []
+    return (
+        change["change"]["actions"] == ["delete", "create"]
+        and bool(paths)
+        and {path[0] for path in paths} <= DRIFT_REPLACES.get(change["type"], set())
+    )
 
 
 def _changed(before: dict[str, Any] | None, after: dict[str, Any] | None) -> set[str]:
@@ -397,11 +417,15 @@ def test_the_base_applies_except_what_moto_cannot_create(applied: tuple[Path, Pl
         for c in baseline.changes().values()
         if not _moto_cannot_create(c, baseline.waiting)
     }
+    replaced = {a for a in drift if _replaced_by_moto(baseline.changes()[a])}
     for address, attributes in drift.items():
+        if address in replaced:
+            continue
         change = baseline.changes()[address]
         assert change["change"]["actions"] == ["update"], address
         assert set(attributes) <= DRIFT[change["type"]], (address, attributes)
-    assert {baseline.changes()[a]["type"] for a in drift} == set(DRIFT)
+    assert {baseline.changes()[a]["type"] for a in set(drift) - replaced} == set(DRIFT)
+    assert {baseline.changes()[a]["type"] for a in replaced} == set(DRIFT_REPLACES)
     state = json.loads(applied[0].read_text())
     created = {r["type"] for r in state["resources"] if r["mode"] == "managed"}
     for kind in (
@@ -498,7 +522,9 @@ def test_service_edits_replace_no_cluster_service_or_target_group(
     replaced = {
         address: change["change"]["actions"]
         for address, change in edits[edit].changes().items()
-        if change["type"] in SERVICE_KEEPS and "delete" in change["change"]["actions"]
+        if change["type"] in SERVICE_KEEPS
+        and "delete" in change["change"]["actions"]
+        and not _replaced_by_moto(change)
     }
     assert replaced == {}
 
@@ -516,7 +542,8 @@ def test_failing_over_raises_the_dr_minimum_in_place(
     assert changes[target]["change"]["after"]["min_capacity"] == 2
     # The services themselves (applied) are not replaced: desired follows the scalable target.
     service = 'module.ecs_ap_southeast_1.aws_ecs_service.this["api"]'
-    assert "delete" not in changes.get(service, {"change": {"actions": []}})["change"]["actions"]
+    if service in changes and not _replaced_by_moto(changes[service]):
+        assert "delete" not in changes[service]["change"]["actions"]
 
 
 def test_adding_a_gsi_or_a_replica_updates_the_table_in_place(edits: dict[str, Planned]) -> None:
