@@ -119,7 +119,8 @@ class MotoServer:
     def reset(self) -> None:
         """Forget every resource: each test starts from an empty account."""
         request = urllib.request.Request(f"{self.endpoint}/moto-api/reset", method="POST")
-        with urllib.request.urlopen(request, timeout=10):
+        # A loaded machine can take a while to answer while moto drops a large estate.
+        with urllib.request.urlopen(request, timeout=60):
             pass
 
     def stop(self) -> None:
