@@ -13,14 +13,20 @@ locals {
   # minute without requests has no ratio: the alarm keeps its state ("missing"), since an
   # idle front door is neither failing nor proven healthy (the unhealthy-hosts alarm says
   # whether anything can answer).
+  # The error rate adds both: what a client saw fail, whoever answered (a lower, slower
+  # warning tier under the two critical ones, as BizFlow's runbook asks).
   rate_specs = {
     elb_5xx = {
-      metric = "HTTPCode_ELB_5XX_Count", what = "5xx answered by the load balancer itself"
-      anchor = "alb-elb-5xx"
+      metrics = ["HTTPCode_ELB_5XX_Count"], what = "5xx answered by the load balancer itself"
+      anchor  = "alb-elb-5xx"
     }
     target_5xx = {
-      metric = "HTTPCode_Target_5XX_Count", what = "5xx answered by the targets"
-      anchor = "alb-target-5xx"
+      metrics = ["HTTPCode_Target_5XX_Count"], what = "5xx answered by the targets"
+      anchor  = "alb-target-5xx"
+    }
+    error_rate = {
+      metrics = ["HTTPCode_ELB_5XX_Count", "HTTPCode_Target_5XX_Count"]
+      what    = "5xx of any origin (load balancer and targets)", anchor = "alb-error-rate"
     }
   }
   rate_alarms = {
@@ -55,19 +61,22 @@ resource "aws_cloudwatch_metric_alarm" "error_rate" {
 
   metric_query {
     id          = "rate"
-    expression  = "100 * FILL(errors, 0) / requests"
-    label       = "${each.value.metric} per cent of RequestCount"
+    expression  = "100 * (${join(" + ", [for i, _ in each.value.metrics : "FILL(errors${i}, 0)"])}) / requests"
+    label       = "${join(" + ", each.value.metrics)} per cent of RequestCount"
     return_data = true
   }
 
-  metric_query {
-    id = "errors"
-    metric {
-      namespace   = "AWS/ApplicationELB"
-      metric_name = each.value.metric
-      dimensions  = local.lb_dimension
-      stat        = "Sum"
-      period      = 60
+  dynamic "metric_query" {
+    for_each = each.value.metrics
+    content {
+      id = "errors${metric_query.key}"
+      metric {
+        namespace   = "AWS/ApplicationELB"
+        metric_name = metric_query.value
+        dimensions  = local.lb_dimension
+        stat        = "Sum"
+        period      = 60
+      }
     }
   }
 

@@ -199,6 +199,7 @@ variable "alarms" {
     CloudWatch alarms on the load balancer (each: enabled, threshold, minutes the condition must hold, severity):
     - elb_5xx: HTTPCode_ELB_5XX_Count above threshold % of RequestCount (default 5 for 5 min, critical).
     - target_5xx: HTTPCode_Target_5XX_Count above threshold % of RequestCount (default 5 for 5 min, critical).
+    - error_rate: all 5xx (load balancer's and targets') above threshold % of RequestCount (default off; 2 for 10 min, warning, when enabled).
     - latency_p99: p99 TargetResponseTime above threshold seconds (default 3 for 5 min, critical).
     - latency_p95: p95 TargetResponseTime above threshold seconds (default off; 1 for 10 min, warning, when enabled).
     - unhealthy_hosts: UnHealthyHostCount of each target group above threshold (default 0 for 5 min, critical; a target group that stops reporting breaches).
@@ -215,6 +216,12 @@ variable "alarms" {
       threshold = optional(number, 5)
       minutes   = optional(number, 5)
       severity  = optional(string, "critical")
+    }), {})
+    error_rate = optional(object({
+      enabled   = optional(bool, false)
+      threshold = optional(number, 2)
+      minutes   = optional(number, 10)
+      severity  = optional(string, "warning")
     }), {})
     latency_p99 = optional(object({
       enabled   = optional(bool, true)
@@ -249,8 +256,8 @@ variable "alarms" {
   }
 
   validation {
-    condition     = var.alarms.elb_5xx.threshold <= 100 && var.alarms.target_5xx.threshold <= 100
-    error_message = "alarms.elb_5xx.threshold and alarms.target_5xx.threshold are percentages (0-100)."
+    condition     = var.alarms.elb_5xx.threshold <= 100 && var.alarms.target_5xx.threshold <= 100 && var.alarms.error_rate.threshold <= 100
+    error_message = "alarms.elb_5xx.threshold, alarms.target_5xx.threshold and alarms.error_rate.threshold are percentages (0-100)."
   }
 }
 

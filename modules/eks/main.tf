@@ -94,14 +94,21 @@ locals {
   # --- Add-ons ---------------------------------------------------------------
   # DaemonSet add-ons are installed before the node groups so nodes come up with a
   # working, IRSA-backed CNI; the others need running nodes to become ACTIVE.
+  # Container Insights is the CloudWatch observability add-on (the CloudWatch agent and Fluent
+  # Bit as DaemonSets): it publishes the node, pod and cluster metrics the node alarms watch.
+  container_insights_addon = "amazon-cloudwatch-observability"
+  addons = merge(
+    var.addons,
+    var.container_insights && !contains(keys(var.addons), local.container_insights_addon) ? { (local.container_insights_addon) = { version = null, configuration_values = null } } : {},
+  )
   before_compute_addon_names = ["vpc-cni", "kube-proxy", "eks-pod-identity-agent"]
-  addons_before_compute      = { for k, v in var.addons : k => v if contains(local.before_compute_addon_names, k) }
-  addons_after_compute       = { for k, v in var.addons : k => v if !contains(local.before_compute_addon_names, k) }
+  addons_before_compute      = { for k, v in local.addons : k => v if contains(local.before_compute_addon_names, k) }
+  addons_after_compute       = { for k, v in local.addons : k => v if !contains(local.before_compute_addon_names, k) }
 
   # The VPC CNI runs with its own IRSA role when the vpc-cni add-on is managed here;
   # otherwise the self-managed aws-node DaemonSet needs the policy on the node role.
-  cni_on_irsa = contains(keys(var.addons), "vpc-cni")
-  ebs_csi     = contains(keys(var.addons), "aws-ebs-csi-driver")
+  cni_on_irsa = contains(keys(local.addons), "vpc-cni")
+  ebs_csi     = contains(keys(local.addons), "aws-ebs-csi-driver")
 
   # Add-ons whose controller calls AWS with its own IRSA role, keyed by add-on name. name,
   # title and sid are part of each role's identity (name_prefix forces replacement), so they
@@ -123,8 +130,16 @@ locals {
       service_account = "ebs-csi-controller-sa"
       managed_policy  = "service-role/AmazonEBSCSIDriverPolicy"
     }
+    "amazon-cloudwatch-observability" = {
+      name            = "cloudwatch"
+      title           = "CloudWatch agent"
+      sid             = "CloudWatchAgentIrsa"
+      namespace       = "amazon-cloudwatch"
+      service_account = "cloudwatch-agent"
+      managed_policy  = "CloudWatchAgentServerPolicy"
+    }
   }
-  irsa_roles = { for k, v in local.irsa_role_catalogue : k => v if contains(keys(var.addons), k) }
+  irsa_roles = { for k, v in local.irsa_role_catalogue : k => v if contains(keys(local.addons), k) }
 
   addon_service_account_role_arns = { for k, role in aws_iam_role.irsa : k => role.arn }
 

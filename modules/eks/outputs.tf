@@ -117,3 +117,8 @@ output "karpenter_queue_name" {
   description = "SQS interruption queue for Karpenter's settings.interruptionQueue; null unless karpenter is true."
   value       = one(aws_sqs_queue.karpenter[*].name)
 }
+
+output "alarm_arns" {
+  description = "Alarm name => ARN of the node alarms (node_count, failed_nodes; empty without Container Insights)."
+  value       = { for k, a in aws_cloudwatch_metric_alarm.nodes : k => a.arn }
+}

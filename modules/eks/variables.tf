@@ -328,3 +328,56 @@ variable "karpenter" {
   type        = bool
   default     = false
 }
+
+variable "container_insights" {
+  description = "Install the amazon-cloudwatch-observability add-on (Container Insights: the CloudWatch agent with its own IRSA role), which publishes the cluster's node and pod metrics; the node alarms need it."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "alarm_actions" {
+  description = "Severity => SNS topic ARNs told when an alarm changes state (the notifications module's topic_arns). Alarms are created with Container Insights; {} means nobody is told. An alarm whose severity is not a key goes to the \"critical\" topics."
+  type        = map(list(string))
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue(flatten([for arns in values(var.alarm_actions) : [for arn in arns : can(regex("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", arn))]]))
+    error_message = "alarm_actions values must be SNS topic ARNs (arn:<partition>:sns:<region>:<account>:<topic>)."
+  }
+}
+
+variable "alarms" {
+  description = <<-EOT
+    CloudWatch alarms on the cluster's nodes, from Container Insights (so only with container_insights; each: enabled, threshold, minutes the condition must hold, severity):
+    - node_count: cluster_node_count below threshold nodes (default: the node groups' min_size summed; none when that is 0) for 5 min, critical; a cluster that stops reporting breaches.
+    - failed_nodes: cluster_failed_node_count above threshold (default 0 for 5 min, warning).
+  EOT
+  type = object({
+    node_count = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number)
+      minutes   = optional(number, 5)
+      severity  = optional(string, "critical")
+    }), {})
+    failed_nodes = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 0)
+      minutes   = optional(number, 5)
+      severity  = optional(string, "warning")
+    }), {})
+  })
+  default  = {}
+  nullable = false
+
+  validation {
+    condition     = alltrue([for a in values(var.alarms) : a.minutes >= 1 && a.minutes <= 1440 && floor(a.minutes) == a.minutes && (a.threshold == null ? true : a.threshold >= 0)])
+    error_message = "Alarm minutes must be a whole number from 1 to 1440 and thresholds must not be negative."
+  }
+
+  validation {
+    condition     = alltrue([for a in values(var.alarms) : can(regex("^[a-z][a-z0-9-]{0,15}$", a.severity))])
+    error_message = "Alarm severities must be 1-16 lowercase letters, digits or '-', starting with a letter."
+  }
+}

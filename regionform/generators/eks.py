@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from regionform.document import ModuleCall, ref
+from regionform.generators.notifications import watching
 from regionform.spec.model import Cluster, NodeGroup, Region, Spec
 from regionform.spec.names import alb
 from regionform.spec.names.eks import call_name, cluster_name
@@ -54,6 +55,10 @@ def _arguments(spec: Spec, region: Region, cluster: Cluster) -> dict[str, Any]:
             for p in cluster.fargate_profiles
         },
     }
+    if not cluster.container_insights:
+        arguments["container_insights"] = False
+    else:
+        arguments.update(watching(spec, region, "eks"))
     if cluster.karpenter:
         # Karpenter's controller role and interruption queue; its nodes use the node role.
         arguments["karpenter"] = True

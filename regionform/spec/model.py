@@ -193,6 +193,7 @@ class Cluster:
     node_groups: tuple[NodeGroup, ...] = ()
     fargate_profiles: tuple[FargateProfile, ...] = ()
     karpenter: bool = False
+    container_insights: bool = True  # the CloudWatch observability add-on; node alarms need it
 
 
 @dataclass(frozen=True)
@@ -465,7 +466,7 @@ class Severity:
 class Alarm:
     """One alarm's settings as the spec states them; None: the module's default."""
 
-    kind: str  # module kind: alb, alb_https, aurora, dynamodb, rds, redis, route53
+    kind: str  # module kind: alb, alb_https, aurora, dynamodb, eks, rds, redis, route53
     name: str  # the alarm: cpu, memory, health_check, ...
     enabled: bool | None = None
     threshold: float | None = None
@@ -662,6 +663,7 @@ def _cluster(data: dict[str, Any]) -> Cluster:
             for name, p in sorted((data.get("fargate_profiles") or {}).items())
         ),
         karpenter=bool(data["karpenter"]),
+        container_insights=bool(data["container_insights"]),
     )
 
 

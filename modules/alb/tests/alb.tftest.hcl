@@ -399,7 +399,7 @@ run "alarms_default" {
 
   assert {
     condition = alltrue([for a in aws_cloudwatch_metric_alarm.error_rate : a.threshold == 5 && a.treat_missing_data == "missing" && anytrue([
-      for q in a.metric_query : q.return_data == true && q.expression == "100 * FILL(errors, 0) / requests"
+      for q in a.metric_query : q.return_data == true && q.expression == "100 * (FILL(errors0, 0)) / requests"
     ])])
     error_message = "5xx alarms are rates: per cent of RequestCount above 5, state kept without requests."
   }
@@ -443,7 +443,13 @@ run "alarms_reach_topics" {
       latency_p95 = { enabled = true, threshold = 1, minutes = 10, severity = "warning" }
       elb_5xx     = { enabled = false }
       target_5xx  = { severity = "page" }
+      error_rate  = { enabled = true }
     }
+  }
+
+  assert {
+    condition     = [for q in aws_cloudwatch_metric_alarm.error_rate["error_rate"].metric_query : q.expression if q.id == "rate"] == ["100 * (FILL(errors0, 0) + FILL(errors1, 0)) / requests"] && toset([for q in aws_cloudwatch_metric_alarm.error_rate["error_rate"].metric_query : q.metric[0].metric_name if length(q.metric) == 1]) == toset(["HTTPCode_ELB_5XX_Count", "HTTPCode_Target_5XX_Count", "RequestCount"]) && aws_cloudwatch_metric_alarm.error_rate["error_rate"].threshold == 2 && aws_cloudwatch_metric_alarm.error_rate["error_rate"].evaluation_periods == 10 && toset(aws_cloudwatch_metric_alarm.error_rate["error_rate"].alarm_actions) == toset(["arn:aws:sns:ap-south-1:123456789012:bizflow-production-warning"])
+    error_message = "The error rate, when enabled, adds the load balancer's and the targets' 5xx: 2% for 10 min to the warning topics."
   }
 
   assert {

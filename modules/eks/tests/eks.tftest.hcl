@@ -242,8 +242,8 @@ run "secure_defaults" {
     error_message = "The EBS CSI role must carry the driver policy and the use of the EBS key."
   }
   assert {
-    condition     = length(aws_eks_addon.before_compute) + length(aws_eks_addon.this) == 5 && alltrue([for a in merge(aws_eks_addon.before_compute, aws_eks_addon.this) : a.resolve_conflicts_on_update == "OVERWRITE"])
-    error_message = "The five default add-ons must be managed with resolve_conflicts_on_update = OVERWRITE."
+    condition     = length(aws_eks_addon.before_compute) + length(aws_eks_addon.this) == 6 && contains(keys(aws_eks_addon.this), "amazon-cloudwatch-observability") && alltrue([for a in merge(aws_eks_addon.before_compute, aws_eks_addon.this) : a.resolve_conflicts_on_update == "OVERWRITE"])
+    error_message = "The five default add-ons and Container Insights' must be managed with resolve_conflicts_on_update = OVERWRITE."
   }
 
   # IRSA OIDC provider with no thumbprint.
@@ -401,6 +401,46 @@ run "karpenter_off_by_default" {
   }
 }
 
+run "container_insights_and_node_alarms" {
+  command = plan
+
+  variables {
+    alarm_actions = {
+      critical = ["arn:aws:sns:eu-west-2:123456789012:bizflow-production-critical"]
+      warning  = ["arn:aws:sns:eu-west-2:123456789012:bizflow-production-warning"]
+    }
+    alarms = { failed_nodes = { minutes = 10 } }
+  }
+
+  assert {
+    condition     = contains(keys(aws_eks_addon.this), "amazon-cloudwatch-observability") && aws_iam_role.irsa["amazon-cloudwatch-observability"].name_prefix == "bizflow-euw2-cloudwatch-" && aws_iam_role_policy_attachment.irsa["amazon-cloudwatch-observability"].policy_arn == "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy" && strcontains(aws_iam_role.irsa["amazon-cloudwatch-observability"].assume_role_policy, "system:serviceaccount:amazon-cloudwatch:cloudwatch-agent")
+    error_message = "Container Insights is the CloudWatch observability add-on, its agent on its own IRSA role."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.nodes["node_count"].namespace == "ContainerInsights" && aws_cloudwatch_metric_alarm.nodes["node_count"].metric_name == "cluster_node_count" && aws_cloudwatch_metric_alarm.nodes["node_count"].threshold == 6 && aws_cloudwatch_metric_alarm.nodes["node_count"].comparison_operator == "LessThanThreshold" && aws_cloudwatch_metric_alarm.nodes["node_count"].treat_missing_data == "breaching" && aws_cloudwatch_metric_alarm.nodes["node_count"].dimensions["ClusterName"] == "bizflow-euw2" && toset(aws_cloudwatch_metric_alarm.nodes["node_count"].alarm_actions) == toset(["arn:aws:sns:eu-west-2:123456789012:bizflow-production-critical"])
+    error_message = "The node count alarm breaches below the node groups' minimum (3 + 2 + 1 + 0), or when the cluster stops reporting, and tells the critical topics."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.nodes["failed_nodes"].metric_name == "cluster_failed_node_count" && aws_cloudwatch_metric_alarm.nodes["failed_nodes"].evaluation_periods == 10 && aws_cloudwatch_metric_alarm.nodes["failed_nodes"].treat_missing_data == "missing" && toset(aws_cloudwatch_metric_alarm.nodes["failed_nodes"].ok_actions) == toset(["arn:aws:sns:eu-west-2:123456789012:bizflow-production-warning"]) && alltrue([for a in aws_cloudwatch_metric_alarm.nodes : strcontains(a.alarm_description, "Runbook: docs/runbooks.md#eks-")])
+    error_message = "Failing nodes warn; each alarm names its runbook line."
+  }
+}
+
+run "no_container_insights_no_node_alarms" {
+  command = plan
+
+  variables {
+    container_insights = false
+  }
+
+  assert {
+    condition     = !contains(keys(aws_eks_addon.this), "amazon-cloudwatch-observability") && !contains(keys(aws_iam_role.irsa), "amazon-cloudwatch-observability") && length(aws_cloudwatch_metric_alarm.nodes) == 0 && output.alarm_arns == {}
+    error_message = "Without Container Insights there is no agent and nothing for node alarms to watch."
+  }
+}
+
 run "karpenter_controller_and_interruption_queue" {
   command = apply
 
@@ -486,6 +526,7 @@ run "external_keys_and_public_endpoint" {
     kubernetes_version           = "1.33"
     log_retention_days           = 731
     enable_node_ssm_access       = true
+    container_insights           = false
     addons = {
       coredns = { version = "v1.11.4-eksbuild.2" }
     }

@@ -48,6 +48,12 @@ module "alb_eu_west_2" {
       minutes   = 5
       severity  = "critical"
     }
+    error_rate = {
+      enabled   = true
+      threshold = 2
+      minutes   = 10
+      severity  = "warning"
+    }
     latency_p95 = {
       enabled   = true
       threshold = 1
@@ -121,6 +127,11 @@ module "eks_eu_west_2" {
         },
       ]
     }
+  }
+  alarm_actions = {
+    critical = [module.notifications_eu_west_2.topic_arns["critical"]]
+    dr       = [module.notifications_eu_west_2.topic_arns["dr"]]
+    warning  = [module.notifications_eu_west_2.topic_arns["warning"]]
   }
   karpenter = true
   target_group_binding_arns = {

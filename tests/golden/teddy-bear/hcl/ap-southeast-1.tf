@@ -108,6 +108,10 @@ module "eks_ap_southeast_1" {
     }
   }
   fargate_profiles = {}
+  alarm_actions = {
+    critical = [module.notifications_ap_southeast_1.topic_arns["critical"]]
+    warning  = [module.notifications_ap_southeast_1.topic_arns["warning"]]
+  }
   target_group_binding_arns = {
     api = module.alb_ap_southeast_1.target_group_arns["api"]
   }

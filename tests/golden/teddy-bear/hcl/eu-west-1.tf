@@ -164,6 +164,10 @@ module "eks_eu_west_1" {
     }
   }
   fargate_profiles = {}
+  alarm_actions = {
+    critical = [module.notifications_eu_west_1.topic_arns["critical"]]
+    warning  = [module.notifications_eu_west_1.topic_arns["warning"]]
+  }
   target_group_binding_arns = {
     api = module.alb_eu_west_1.target_group_arns["api"]
   }

@@ -182,6 +182,10 @@ module "eks_us_east_1" {
     }
   }
   fargate_profiles = {}
+  alarm_actions = {
+    critical = [module.notifications_us_east_1.topic_arns["critical"]]
+    warning  = [module.notifications_us_east_1.topic_arns["warning"]]
+  }
   target_group_binding_arns = {
     api = module.alb_us_east_1.target_group_arns["api"]
   }
