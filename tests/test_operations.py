@@ -10,6 +10,7 @@ from regionform.generators.aurora import GENERATOR as AURORA
 from regionform.generators.baseline import GENERATOR as BASELINE
 from regionform.generators.budgets import GENERATOR as BUDGETS
 from regionform.generators.dynamodb import GENERATOR as DYNAMODB
+from regionform.generators.ecs import GENERATOR as ECS
 from regionform.generators.notifications import GENERATOR as NOTIFICATIONS
 from regionform.generators.notifications import alarm_actions, watching
 from regionform.generators.rds import GENERATOR as RDS
@@ -93,6 +94,20 @@ def test_the_front_door_and_the_data_tier_are_watched_with_their_regions_topics(
             home = estate.region(call.region)
             assert home is not None
             assert call.arguments["alarm_actions"] == alarm_actions(estate, home), call.name
+
+
+def test_services_are_watched_with_the_spec_thresholds_of_their_region(tmp_path: Path) -> None:
+    text = (REPO / "examples" / "project-one.yaml").read_text()
+    spec_file = tmp_path / "services.yaml"
+    spec_file.write_text(text + "alarms:\n  ecs:\n    memory: {threshold: 80, severity: warning}\n")
+    spec = load_spec(spec_file)
+    calls = ECS.calls(spec)
+    assert calls
+    for call in calls:
+        home = spec.region(call.region)
+        assert home is not None
+        assert call.arguments["alarm_actions"] == alarm_actions(spec, home), call.name
+        assert call.arguments["alarms"] == {"memory": {"threshold": 80, "severity": "warning"}}
 
 
 def test_without_notifications_alarms_exist_and_nobody_is_told(tmp_path: Path) -> None:

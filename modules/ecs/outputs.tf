@@ -52,3 +52,12 @@ output "log_group_names" {
   description = "Log groups of the services, by service key."
   value       = { for k, g in aws_cloudwatch_log_group.this : k => g.name }
 }
+
+output "alarm_arns" {
+  description = "Map of \"<alarm key>/<service key>\" (e.g. \"cpu/api\") => CloudWatch alarm ARN."
+  value = merge(
+    { for k, a in aws_cloudwatch_metric_alarm.cpu_high : "cpu/${k}" => a.arn },
+    { for k, a in aws_cloudwatch_metric_alarm.memory_high : "memory/${k}" => a.arn },
+    { for k, a in aws_cloudwatch_metric_alarm.tasks_low : "running_tasks/${k}" => a.arn },
+  )
+}

@@ -102,9 +102,61 @@ variable "secrets_kms_key_arn" {
 }
 
 variable "alarm_actions" {
-  description = "SNS topic ARNs notified by the CPU, memory and running-task alarms (and on their recovery)."
-  type        = list(string)
-  default     = []
+  description = "Severity => SNS topic ARNs told when an alarm changes state (the notifications module's topic_arns). Alarms are always created; {} means nobody is told. An alarm whose severity is not a key goes to the \"critical\" topics."
+  type        = map(list(string))
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue(flatten([for arns in values(var.alarm_actions) : [for arn in arns : can(regex("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", arn))]]))
+    error_message = "alarm_actions values must be SNS topic ARNs (arn:<partition>:sns:<region>:<account>:<topic>)."
+  }
+}
+
+variable "alarms" {
+  description = <<-EOT
+    CloudWatch alarms on every service (each: enabled, threshold, minutes the condition must hold, severity):
+    - cpu: average CPUUtilization above threshold % (default 90 for 15 min, critical).
+    - memory: average MemoryUtilization above threshold % (default 90 for 15 min, critical).
+    - running_tasks: Container Insights' RunningTaskCount below threshold tasks (default: each service's min), for services with min > 0 (default 10 min, critical); a service that stops reporting breaches.
+  EOT
+  type = object({
+    cpu = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 90)
+      minutes   = optional(number, 15)
+      severity  = optional(string, "critical")
+    }), {})
+    memory = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number, 90)
+      minutes   = optional(number, 15)
+      severity  = optional(string, "critical")
+    }), {})
+    running_tasks = optional(object({
+      enabled   = optional(bool, true)
+      threshold = optional(number)
+      minutes   = optional(number, 10)
+      severity  = optional(string, "critical")
+    }), {})
+  })
+  default  = {}
+  nullable = false
+
+  validation {
+    condition     = alltrue([for a in values(var.alarms) : a.minutes >= 1 && a.minutes <= 1440 && floor(a.minutes) == a.minutes && coalesce(a.threshold, 0) >= 0])
+    error_message = "Alarm minutes must be a whole number from 1 to 1440 and thresholds must not be negative."
+  }
+
+  validation {
+    condition     = alltrue([for a in [var.alarms.cpu, var.alarms.memory] : a.threshold <= 100])
+    error_message = "alarms.cpu and alarms.memory thresholds are percentages (0-100)."
+  }
+
+  validation {
+    condition     = alltrue([for a in values(var.alarms) : can(regex("^[a-z][a-z0-9-]{0,15}$", a.severity))])
+    error_message = "Alarm severities must be 1-16 lowercase letters, digits or '-', starting with a letter."
+  }
 }
 
 variable "tags" {

@@ -12,7 +12,7 @@ from typing import Any
 
 from regionform.document import ModuleCall, literal, ref
 from regionform.generators.kms import key_arn
-from regionform.generators.notifications import alarm_actions
+from regionform.generators.notifications import watching
 from regionform.spec.data import replica_buckets
 from regionform.spec.model import Region, Service, Spec
 from regionform.spec.names import alb, s3, vpc
@@ -125,10 +125,7 @@ def _arguments(spec: Spec, region: Region, running: tuple[Service, ...]) -> dict
     if any(s.secrets for s in running):
         arguments["secrets_kms_key_arn"] = key_arn(region, "secrets")
     arguments["services"] = {s.name: _service(spec, region, s) for s in running}
-    # A service below its task count or saturated is an outage in the making: critical.
-    critical = alarm_actions(spec, region).get("critical")
-    if critical:
-        arguments["alarm_actions"] = critical
+    arguments.update(watching(spec, region, "ecs"))
     return arguments
 
 

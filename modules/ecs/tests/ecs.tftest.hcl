@@ -168,6 +168,45 @@ run "secure_defaults" {
   }
 }
 
+run "alarms_reach_topics" {
+  command = plan
+
+  variables {
+    alarm_actions = {
+      critical = ["arn:aws:sns:ap-south-1:123456789012:projectone-critical"]
+      warning  = ["arn:aws:sns:ap-south-1:123456789012:projectone-warning"]
+    }
+    alarms = {
+      cpu    = { enabled = false }
+      memory = { threshold = 80, minutes = 5, severity = "warning" }
+    }
+  }
+
+  assert {
+    condition     = length(aws_cloudwatch_metric_alarm.cpu_high) == 0 && length(aws_cloudwatch_metric_alarm.memory_high) == 2
+    error_message = "A turned-off alarm is not created; the others watch every service."
+  }
+
+  assert {
+    condition = (
+      aws_cloudwatch_metric_alarm.memory_high["api"].threshold == 80 &&
+      aws_cloudwatch_metric_alarm.memory_high["api"].evaluation_periods == 5 &&
+      aws_cloudwatch_metric_alarm.memory_high["api"].treat_missing_data == "missing" &&
+      aws_cloudwatch_metric_alarm.memory_high["api"].alarm_actions == toset(var.alarm_actions.warning)
+    )
+    error_message = "The spec's memory threshold, window and severity reach the alarm and its topic."
+  }
+
+  assert {
+    condition = (
+      aws_cloudwatch_metric_alarm.tasks_low["api"].treat_missing_data == "breaching" &&
+      aws_cloudwatch_metric_alarm.tasks_low["api"].alarm_actions == toset(var.alarm_actions.critical) &&
+      endswith(aws_cloudwatch_metric_alarm.tasks_low["api"].alarm_description, "Runbook: docs/runbooks.md#ecs-running-tasks")
+    )
+    error_message = "Too few running tasks is an availability alarm: critical, breaching when silent, with its runbook line."
+  }
+}
+
 run "exec_when_asked" {
   command = plan
 

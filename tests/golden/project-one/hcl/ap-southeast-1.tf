@@ -141,7 +141,10 @@ module "ecs_ap_southeast_1" {
       user = "1000:1000"
     }
   }
-  alarm_actions = [module.notifications_ap_southeast_1.topic_arns["critical"]]
+  alarm_actions = {
+    critical = [module.notifications_ap_southeast_1.topic_arns["critical"]]
+    warning  = [module.notifications_ap_southeast_1.topic_arns["warning"]]
+  }
 }
 
 module "kms_ap_southeast_1" {
