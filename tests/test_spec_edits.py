@@ -13,6 +13,9 @@ of the apply by name, the baseline plan must show them as the only pending creat
 edit must plan them exactly as the baseline does (after following the moved blocks): an
 existing object of those types would see no change at all, so neither a delete nor a
 replace.
+
+The same applied estate proves the ECS services' wiring: each registers in its front door's
+target group, and each task role grants only what the spec names.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ from moto_server import MotoServer, moto_server, write_moto_override
 from regionform.api import generate, load_spec
 from regionform.generators.root import moves
 from regionform.plan.stateful import stateful_changes
+from regionform.spec.names import alb, ecs
+from regionform.spec.services import services
 
 pytestmark = pytest.mark.terraform
 
@@ -381,7 +386,10 @@ def applied(
     terraform.run(
         root, "apply", "-input=false", "-no-color", "-auto-approve", "-parallelism=20", *targets
     )
-    return state, replace(_plan(terraform, spec, root), waiting=waiting)
+    # What an edit would do is judged against the applied state, so neither this plan nor the
+    # edits' reads ~430 objects back from moto (half the corpus's time): moto's read-back
+    # differences are in the state already, recorded by the apply.
+    return state, replace(_plan(terraform, spec, root, "-refresh=false"), waiting=waiting)
 
 
 @pytest.fixture(scope="module")
@@ -399,7 +407,7 @@ def edits(
         copy = work / f"{name}.tfstate"
         shutil.copyfile(state, copy)
         spec, root = _root(work / name, EDITS[name](_base()), moto.endpoint, copy)
-        return _plan(terraform, spec, root)
+        return _plan(terraform, spec, root, "-refresh=false")
 
     with ThreadPoolExecutor(max_workers=3) as pool:
         return dict(zip(EDITS, pool.map(plan, EDITS), strict=True))
@@ -598,3 +606,113 @@ def test_switching_the_engine_to_aurora_is_caught(edits: dict[str, Planned]) -> 
     guard refuses it (nothing moves an aws_db_instance into an aws_rds_cluster)."""
     destroyed = {c.address for c in stateful_changes(edits["switch-engine-to-aurora"].plan)}
     assert "module.rds_tenant_wealth_desk.aws_db_instance.this[0]" in destroyed
+
+
+# ECS services as Terraform holds them once applied (the baseline plan reads them from state):
+# registered with the front door, least privilege. The applied KMS keys make every task
+# policy known; on an empty account they would all be unknown at plan.
+
+# What each thing a spec can name lets a task role do; anything else is a finding.
+SECRET_ACTIONS = {"secretsmanager:GetSecretValue", "ssm:GetParameters", "kms:Decrypt"}
+BUCKET_ACTIONS = {
+    "s3:ListBucket",
+    "s3:GetObject",
+    "s3:PutObject",
+    "s3:AbortMultipartUpload",
+    "kms:Decrypt",
+    "kms:GenerateDataKey",
+}
+QUEUE_ACTIONS = {
+    "sqs:ChangeMessageVisibility",
+    "sqs:DeleteMessage",
+    "sqs:GetQueueAttributes",
+    "sqs:ReceiveMessage",
+    "sqs:SendMessage",
+    "kms:Decrypt",
+    "kms:GenerateDataKey",
+}
+EXEC_ACTIONS = {
+    "ssmmessages:CreateControlChannel",
+    "ssmmessages:CreateDataChannel",
+    "ssmmessages:OpenControlChannel",
+    "ssmmessages:OpenDataChannel",
+    "logs:CreateLogStream",
+    "logs:DescribeLogStreams",
+    "logs:PutLogEvents",
+    "kms:Decrypt",
+}
+
+
+def _module_calls(shown: dict[str, Any]) -> dict[str, Any]:
+    calls: dict[str, Any] = shown["configuration"]["root_module"]["module_calls"]
+    return calls
+
+
+def test_every_service_registers_in_the_front_doors_target_group(
+    applied: tuple[Path, Planned],
+) -> None:
+    _, baseline = applied
+    spec = load_spec(baseline.spec)
+    calls = _module_calls(baseline.plan)
+    checked = 0
+    for region in spec.regions:
+        running = [s for s in services(spec, region) if s.target is not None]
+        if not running:
+            continue
+        references = set(calls[ecs.call_name(region)]["expressions"]["services"]["references"])
+        for service in running:
+            wanted = f'module.{alb.call_name(region)}.target_group_arns["{service.target}"]'
+            assert wanted in references, (region.name, service.name)
+            checked += 1
+        # And the target group exists in the load balancer module of the same root.
+        assert alb.call_name(region) in calls
+    assert checked >= 2  # Mumbai's api and Singapore's pilot-light api
+
+
+def _task_policies(shown: dict[str, Any]) -> dict[tuple[str, str], Any]:
+    """(module call, service) → the task role policy document (None while unknown)."""
+    found: dict[tuple[str, str], Any] = {}
+    for change in shown["resource_changes"]:
+        if change["type"] != "aws_iam_role_policy" or change["name"] != "task":
+            continue
+        call = change["address"].split(".")[1]
+        after = change["change"]["after"] or {}
+        policy = after.get("policy")
+        found[(call, change["index"])] = json.loads(policy) if policy else None
+    return found
+
+
+def test_task_roles_grant_only_what_the_spec_names(applied: tuple[Path, Planned]) -> None:
+    _, baseline = applied
+    spec = load_spec(baseline.spec)
+    policies = _task_policies(baseline.plan)
+    known = 0
+    for region in spec.regions:
+        for service in services(spec, region):
+            key = (ecs.call_name(region), service.name)
+            allowed: set[str] = set()
+            if service.secrets:
+                allowed |= SECRET_ACTIONS
+            if service.buckets:
+                allowed |= BUCKET_ACTIONS
+            if service.queue is not None:
+                allowed |= QUEUE_ACTIONS
+            if service.exec:
+                allowed |= EXEC_ACTIONS
+            if not allowed:
+                assert key not in policies, f"{key} names nothing but has a task policy"
+                continue
+            document = policies.get(key)
+            if document is None:
+                continue  # waiting with what moto cannot create
+            known += 1
+            for statement in document["Statement"]:
+                assert statement["Effect"] == "Allow"
+                actions = statement["Action"]
+                assert set(actions) <= allowed, (key, statement["Sid"])
+                if statement["Sid"] == "ReadNamedSecrets":
+                    named = {v for _, v in service.secrets if ":secretsmanager:" in v}
+                    assert set(statement["Resource"]) == named
+                if "*" in statement["Resource"]:
+                    assert set(actions) <= EXEC_ACTIONS, (key, statement["Sid"])
+    assert known >= 2  # the api's policy in both regions is known at plan time

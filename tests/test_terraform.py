@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -58,20 +61,42 @@ def test_hcl_and_json_renderings_are_the_same_configuration(
             assert twin.read_bytes() == module_file.read_bytes()
 
 
-@pytest.mark.parametrize("module", [m.name for m in MODULES])
-def test_module_passes_its_own_terraform_tests(
-    terraform: Terraform, module: str, tmp_path: Path
-) -> None:
-    import shutil
-
-    work = tmp_path / module
+def _module_test(terraform: Terraform, module: str, work: Path) -> tuple[str, str]:
+    """`fmt -check` output and `terraform test` output of one module, run in a copy of it."""
     shutil.copytree(
         REPO / "modules" / module,
         work,
         ignore=shutil.ignore_patterns(".terraform", ".terraform.lock.hcl"),
     )
-    terraform.run(work, "init", "-backend=false", "-input=false", "-no-color")
+    with _INIT:
+        terraform.run(work, "init", "-backend=false", "-input=false", "-no-color")
     fmt = terraform.run(work, "fmt", "-check", "-recursive", "-no-color", check=False)
-    assert fmt.returncode == 0, fmt.stdout
-    result = terraform.run(work, "test", "-no-color")
-    assert "0 failed" in result.stdout, result.stdout
+    result = terraform.run(work, "test", "-no-color", check=False)
+    return fmt.stdout if fmt.returncode else "", result.stdout + result.stderr
+
+
+# Concurrent inits race on the shared plugin cache ("mkdir …: file exists"); tests don't.
+_INIT = threading.Lock()
+
+
+@pytest.fixture(scope="module")
+def module_tests(
+    terraform: Terraform, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, tuple[str, str]]:
+    """Every module's own tests, two modules at a time: one `terraform test` runs its `run`
+    blocks one after another and keeps a core busy about half the time (each block starts a
+    provider), so a second one fills the gaps."""
+    work = tmp_path_factory.mktemp("module-tests")
+    names = [m.name for m in MODULES]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = pool.map(lambda name: _module_test(terraform, name, work / name), names)
+        return dict(zip(names, results, strict=True))
+
+
+@pytest.mark.parametrize("module", [m.name for m in MODULES])
+def test_module_passes_its_own_terraform_tests(
+    module_tests: dict[str, tuple[str, str]], module: str
+) -> None:
+    unformatted, output = module_tests[module]
+    assert unformatted == "", unformatted
+    assert "0 failed" in output, output
