@@ -16,7 +16,7 @@ from regionform.spec.copies import BACKUP_COPY, copy_graph
 from regionform.spec.model import Region, Spec
 from regionform.spec.names.aurora import call_name as aurora_call
 from regionform.spec.names.aurora import tenant_call_name as aurora_tenant_call
-from regionform.spec.names.backup import call_name, plan_name, role_name, vault_arn, vault_name
+from regionform.spec.names.backup import call_name, plan_name, role_name, vault_name
 from regionform.spec.names.dynamodb import call_name as dynamodb_call
 from regionform.spec.names.rds import call_name as rds_call
 from regionform.spec.names.rds import tenant_call_name as rds_tenant_call
@@ -45,9 +45,7 @@ class BackupGenerator:
         targets = {
             c.source: c.target
             for c in copy_graph(spec)
-            if c.kind == BACKUP_COPY
-            and c.source != c.target
-            and spec.region(c.target) is not None
+            if c.kind == BACKUP_COPY and c.source != c.target and spec.region(c.target) is not None
         }
         vaults = set(vault_regions(spec))
         calls = []
@@ -73,7 +71,11 @@ class BackupGenerator:
                 if target is not None:
                     rule = region.backup
                     assert rule is not None
-                    arguments["copy_to_vault_arn"] = vault_arn(spec, target)
+                    destination = spec.region(target)
+                    assert destination is not None
+                    arguments["copy_to_vault_arn"] = ref(
+                        f"module.{call_name(destination)}.vault_arn"
+                    )
                     arguments["copy_retention_days"] = (
                         rule.copy_retention_days or backup.retention_days
                     )

@@ -14,8 +14,8 @@ from typing import Any
 
 from regionform.document import ModuleCall, Move, ref
 from regionform.generators.renames import steps
-from regionform.spec.copies import BACKUP_COPY, DYNAMODB_REPLICA, KEY_PURPOSE, Copy, copy_graph
 from regionform.spec.backup import vault_regions
+from regionform.spec.copies import BACKUP_COPY, DYNAMODB_REPLICA, KEY_PURPOSE, Copy, copy_graph
 from regionform.spec.data import cdn_reads, needs_kms
 from regionform.spec.model import KEY_PURPOSES, Region, Spec, Tenant, alias_of
 from regionform.spec.names.kms import (

@@ -58,9 +58,10 @@ def vault_regions(spec: Spec) -> list[str]:
         return []
     found = {r.name for r in spec.regions if protected(spec, r)}
     for region in spec.regions:
-        if region.backup is not None and region.backup.copy_to is not None and protected(
-            spec, region
-        ):
-            if spec.region(region.backup.copy_to) is not None:
-                found.add(region.backup.copy_to)
+        if (
+            region.backup is not None
+            and region.backup.copy_to is not None
+            and protected(spec, region)
+        ) and spec.region(region.backup.copy_to) is not None:
+            found.add(region.backup.copy_to)
     return [r.name for r in spec.regions if r.name in found]

@@ -30,9 +30,10 @@ def role_name(spec: Spec, region: Region) -> str:
     return f"{spec.prefix}-backup-{region.name}"
 
 
-def vault_arn(spec: Spec, region: str) -> str:
-    """The backup vault of `region`, as a Terraform template."""
-    return f"arn:{PARTITION}:backup:{region}:{ACCOUNT}:backup-vault:{vault_name(spec)}"
+def vault_arn(region: str, name: str) -> str:
+    """The backup vault `name` of `region`, as a Terraform template (the per-region layout
+    computes a copy rule's destination with it rather than reading that root's state)."""
+    return f"arn:{PARTITION}:backup:{region}:{ACCOUNT}:backup-vault:{name}"
 
 
 def derived(spec: Spec) -> list[DerivedName]:
@@ -47,8 +48,6 @@ def derived(spec: Spec) -> list[DerivedName]:
         names.append(DerivedName(plan_name(spec), PLAN_LIMIT, "AWS Backup plan", path))
     for region in planned:
         names.append(
-                DerivedName(
-                    role_name(spec, region), ROLE_LIMIT, "IAM role for AWS Backup", path
-                )
-            )
+            DerivedName(role_name(spec, region), ROLE_LIMIT, "IAM role for AWS Backup", path)
+        )
     return names
