@@ -62,7 +62,7 @@ def test_in_country_copy_is_allowed_and_generated(tmp_path: Any) -> None:
     calls = {c.name: c for c in GENERATOR.calls(spec)}
     assert set(calls) == {"backup_ap_south_1", "backup_ap_south_2"}
     mumbai = calls["backup_ap_south_1"].arguments
-    assert mumbai["copy_to_vault_arn"] == "${module.backup_ap_south_2.vault_arn}"
+    assert mumbai["copy_to_region"] == "ap-south-2"
     assert mumbai["copy_retention_days"] == 90 and mumbai["retention_days"] == 35
     assert mumbai["resource_arns"] == ["${module.rds_ap_south_1.db_instance_arn}"]
     # The destination only receives: a vault, no plan.

@@ -1,8 +1,13 @@
 data "aws_partition" "current" {}
 
+data "aws_caller_identity" "current" {}
+
 locals {
   partition = data.aws_partition.current.partition
-  plan      = var.plan_name != null
+  # The destination vault by ARN, computed from its region and name in this account: no root
+  # reads another's state, and the destination's own module call creates the vault.
+  copy_to_vault_arn = var.copy_to_region == null ? null : "arn:${local.partition}:backup:${var.copy_to_region}:${data.aws_caller_identity.current.account_id}:backup-vault:${coalesce(var.copy_to_vault_name, var.vault_name)}"
+  plan              = var.plan_name != null
   # A recovery point is kept at least this long whatever a rule says (the vault lock's floor;
   # the spec's retentions start at 7 days).
   lock_min_retention_days = 7
@@ -56,7 +61,7 @@ resource "aws_backup_plan" "this" {
     }
 
     dynamic "copy_action" {
-      for_each = var.copy_to_vault_arn == null ? [] : [var.copy_to_vault_arn]
+      for_each = local.copy_to_vault_arn == null ? [] : [local.copy_to_vault_arn]
       content {
         destination_vault_arn = copy_action.value
         lifecycle {

@@ -17,3 +17,8 @@ output "role_arn" {
   description = "ARN of the IAM role AWS Backup assumes, or null."
   value       = one(aws_iam_role.this[*].arn)
 }
+
+output "copy_to_vault_arn" {
+  description = "ARN of the vault receiving the copies, or null."
+  value       = local.copy_to_vault_arn
+}

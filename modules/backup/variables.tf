@@ -89,19 +89,30 @@ variable "resource_arns" {
   nullable    = false
 }
 
-variable "copy_to_vault_arn" {
-  description = "ARN of another region's vault receiving a copy of every recovery point; null: no copy."
+variable "copy_to_region" {
+  description = "Region whose vault (same account) receives a copy of every recovery point; null: no copy."
   type        = string
   default     = null
 
   validation {
-    condition     = var.copy_to_vault_arn == null || can(regex("^arn:aws[a-z-]*:backup:[a-z0-9-]+:[0-9]{12}:backup-vault:[A-Za-z0-9_-]{2,50}$", var.copy_to_vault_arn))
-    error_message = "copy_to_vault_arn must be a backup vault ARN."
+    condition     = var.copy_to_region == null || can(regex("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]{1,2}$", var.copy_to_region))
+    error_message = "copy_to_region must be an AWS region name, e.g. ap-southeast-1."
+  }
+}
+
+variable "copy_to_vault_name" {
+  description = "Name of the destination vault; null: vault_name (every region's vault has the same name)."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.copy_to_vault_name == null || can(regex("^[A-Za-z0-9_-]{2,50}$", var.copy_to_vault_name))
+    error_message = "copy_to_vault_name must be 2-50 letters, digits, '-' or '_'."
   }
 }
 
 variable "copy_retention_days" {
-  description = "Days the copies are kept in copy_to_vault_arn's vault; null: retention_days."
+  description = "Days the copies are kept in copy_to_region's vault; null: retention_days."
   type        = number
   default     = null
 

@@ -3,7 +3,7 @@ something up or receives copies), a daily plan whose copy rule sends every recov
 the copy_to region's vault, and a selection of the resources spec/backup.py names.
 
 The copy rule is the copy graph's BACKUP_COPY edges lint judged; its destination is the vault
-ARN computed from the region and the vault name, so no root reads another's state."""
+ARN the module computes from the region and the vault name, so no root reads another's state."""
 
 from __future__ import annotations
 
@@ -71,11 +71,8 @@ class BackupGenerator:
                 if target is not None:
                     rule = region.backup
                     assert rule is not None
-                    destination = spec.region(target)
-                    assert destination is not None
-                    arguments["copy_to_vault_arn"] = ref(
-                        f"module.{call_name(destination)}.vault_arn"
-                    )
+                    # The module computes the vault's ARN from the region: no cross-root read.
+                    arguments["copy_to_region"] = target
                     arguments["copy_retention_days"] = (
                         rule.copy_retention_days or backup.retention_days
                     )

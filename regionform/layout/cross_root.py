@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from regionform.document import ModuleCall
 from regionform.layout.references import Reference
-from regionform.spec.names import backup, notifications, rds, s3
+from regionform.spec.names import notifications, rds, s3
 
 
 def placeholder(upstream: str) -> str:
@@ -55,10 +55,6 @@ def _topic_arn(call: ModuleCall, keys: tuple[str, ...]) -> str | None:
     return notifications.topic_arn(call.region, call.arguments["name_prefix"], keys[0])
 
 
-def _vault_arn(call: ModuleCall, keys: tuple[str, ...]) -> str | None:
-    return None if keys else backup.vault_arn(call.region, call.arguments["vault_name"])
-
-
 # (module, output) → the output's value computed from the call's arguments, as a template.
 _COMPUTED: dict[tuple[str, str], Callable[[ModuleCall, tuple[str, ...]], str | None]] = {
     ("rds", "db_instance_arn"): _rds_instance_arn,
@@ -66,8 +62,6 @@ _COMPUTED: dict[tuple[str, str], Callable[[ModuleCall, tuple[str, ...]], str | N
     # A region's topics, told by alarms of calls in the global root with the region's
     # provider (the certificate of its load balancer).
     ("notifications", "topic_arns"): _topic_arn,
-    # A copy rule's destination vault in another region's root.
-    ("backup", "vault_arn"): _vault_arn,
 }
 
 

@@ -7,6 +7,11 @@ mock_provider "aws" {
       reverse_dns_prefix = "com.amazonaws"
     }
   }
+
+  override_data {
+    target = data.aws_caller_identity.current
+    values = { account_id = "111122223333" }
+  }
 }
 
 variables {
@@ -17,7 +22,7 @@ variables {
   resource_arns = [
     "arn:aws:rds:ap-south-1:111122223333:db:projectone-production-ap-south-1",
   ]
-  copy_to_vault_arn = "arn:aws:backup:ap-southeast-1:111122223333:backup-vault:projectone-production"
+  copy_to_region = "ap-southeast-1"
 }
 
 run "plan_copies_and_locks" {
@@ -39,7 +44,7 @@ run "plan_copies_and_locks" {
   }
 
   assert {
-    condition     = one(one(aws_backup_plan.this[0].rule).copy_action).destination_vault_arn == var.copy_to_vault_arn && one(one(one(aws_backup_plan.this[0].rule).copy_action).lifecycle).delete_after == 35
+    condition     = one(one(aws_backup_plan.this[0].rule).copy_action).destination_vault_arn == "arn:aws:backup:ap-southeast-1:111122223333:backup-vault:projectone-production" && one(one(one(aws_backup_plan.this[0].rule).copy_action).lifecycle).delete_after == 35
     error_message = "Every recovery point must be copied to the destination vault, kept as long by default."
   }
 
@@ -53,11 +58,11 @@ run "vault_only" {
   command = plan
 
   variables {
-    plan_name         = null
-    role_name         = null
-    resource_arns     = []
-    copy_to_vault_arn = null
-    vault_lock        = false
+    plan_name      = null
+    role_name      = null
+    resource_arns  = []
+    copy_to_region = null
+    vault_lock     = false
   }
 
   assert {
@@ -75,10 +80,10 @@ run "cold_storage_too_late_rejected" {
   expect_failures = [var.cold_storage_after_days]
 }
 
-run "copy_to_vault_rejected" {
+run "copy_to_region_rejected" {
   command = plan
-  variables { copy_to_vault_arn = "arn:aws:s3:::projectone-production" }
-  expect_failures = [var.copy_to_vault_arn]
+  variables { copy_to_region = "Singapore" }
+  expect_failures = [var.copy_to_region]
 }
 
 run "example_basic" {
@@ -93,8 +98,13 @@ run "example_basic" {
     values = { partition = "aws" }
   }
 
+  override_data {
+    target = module.backup.data.aws_caller_identity.current
+    values = { account_id = "111122223333" }
+  }
+
   assert {
-    condition     = module.backup.vault_name == "projectone-production"
+    condition     = module.backup.copy_to_vault_arn == "arn:aws:backup:ap-southeast-1:111122223333:backup-vault:projectone-production"
     error_message = "The basic example must plan its vault, plan and copy rule."
   }
 }

@@ -1,11 +1,11 @@
 """AWS Backup names: one module call per region with a vault; the vault, plan and role names,
-and the vault ARN another region's copy rule computes (without reading that region's state)."""
+the vault name is the same in every region, so a copy rule names its destination by region."""
 
 from __future__ import annotations
 
 from regionform.spec.backup import protected, vault_regions
 from regionform.spec.model import Region, Spec
-from regionform.spec.names import ACCOUNT, PARTITION, DerivedName
+from regionform.spec.names import DerivedName
 
 VAULT_LIMIT = 50
 PLAN_LIMIT = 50
@@ -28,12 +28,6 @@ def plan_name(spec: Spec) -> str:
 def role_name(spec: Spec, region: Region) -> str:
     """IAM is global: the region keeps the per-region roles apart."""
     return f"{spec.prefix}-backup-{region.name}"
-
-
-def vault_arn(region: str, name: str) -> str:
-    """The backup vault `name` of `region`, as a Terraform template (the per-region layout
-    computes a copy rule's destination with it rather than reading that root's state)."""
-    return f"arn:{PARTITION}:backup:{region}:{ACCOUNT}:backup-vault:{name}"
 
 
 def derived(spec: Spec) -> list[DerivedName]:

@@ -18,7 +18,7 @@ module "backup" {
     "arn:aws:rds:ap-south-1:111122223333:db:projectone-production-ap-south-1",
     "arn:aws:dynamodb:ap-south-1:111122223333:table/projectone-production-sessions",
   ]
-  copy_to_vault_arn   = "arn:aws:backup:ap-southeast-1:111122223333:backup-vault:projectone-production"
+  copy_to_region      = "ap-southeast-1"
   copy_retention_days = 35
 
   tags = {
