@@ -133,6 +133,13 @@ STATEFUL_BACKUPS = {
 _TOPIC_REFERENCE = re.compile(r'^module\.(notifications_\w+)\.topic_arns\["([a-z0-9-]+)"\]$')
 
 
+def _selected_calls(shown: dict[str, Any], call: str) -> set[str]:
+    """The module calls whose outputs the backup call `call` selects (its resource_arns)."""
+    calls = shown["configuration"]["root_module"].get("module_calls", {})
+    expression = calls.get(call, {}).get("expressions", {}).get("resource_arns", {})
+    return {r.split(".")[1] for r in expression.get("references", []) if r.startswith("module.")}
+
+
 def _call_of(address: str) -> str:
     return address.split(".")[1].split("[")[0]
 
@@ -243,7 +250,18 @@ def test_alarms_and_budgets_reach_someone_and_state_is_watched(
             assert (topics[severity], severity) in subscribed, (
                 f"{rc['address']}: the {severity} topic of {topics[severity]} has no subscription"
             )
+        # An AWS Backup selection counts as a backup of every resource it names (ARNs unknown
+        # at plan: the module call whose output it reads).
+        selected = {
+            call
+            for rc in changes
+            if rc["type"] == "aws_backup_selection"
+            for call in _selected_calls(shown, _call_of(rc["address"]))
+        }
         for rc in changes:
+            if rc["type"] == "aws_dynamodb_table" and _call_of(rc["address"]) in selected:
+                assert _call_of(rc["address"]) in alarmed, f"{rc['address']} has no alarm"
+                continue
             if rc["type"] == "aws_dynamodb_table":
                 assert _call_of(rc["address"]) in alarmed, f"{rc['address']} has no alarm"
                 recovery = rc["change"]["after"].get("point_in_time_recovery") or []
@@ -253,6 +271,8 @@ def test_alarms_and_budgets_reach_someone_and_state_is_watched(
             if attribute is None:
                 continue
             assert _call_of(rc["address"]) in alarmed, f"{rc['address']} has no alarm"
+            if _call_of(rc["address"]) in selected:
+                continue
             after = rc["change"]["after"]
             unknown = rc["change"].get("after_unknown") or {}
             replica = any(

@@ -68,6 +68,7 @@ MOTO_CANNOT_CREATE: dict[str, str] = {
     "retries every read 25 times",
     "aws_appautoscaling_target": "Application Auto Scaling's ListTagsForResource answers "
     "HTTP 500; the provider retries every read",
+    "aws_backup_selection": "moto's AWS Backup has no CreateBackupSelection",
     "aws_sqs_queue_redrive_allow_policy": "GetQueueAttributes never returns the "
     "RedriveAllowPolicy it was given, so the provider waits for it forever",
 }

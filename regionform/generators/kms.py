@@ -14,7 +14,8 @@ from typing import Any
 
 from regionform.document import ModuleCall, Move, ref
 from regionform.generators.renames import steps
-from regionform.spec.copies import DYNAMODB_REPLICA, KEY_PURPOSE, Copy, copy_graph
+from regionform.spec.backup import vault_regions
+from regionform.spec.copies import BACKUP_COPY, DYNAMODB_REPLICA, KEY_PURPOSE, Copy, copy_graph
 from regionform.spec.data import cdn_reads, needs_kms
 from regionform.spec.model import KEY_PURPOSES, Region, Spec, Tenant, alias_of
 from regionform.spec.names.kms import (
@@ -36,6 +37,7 @@ SERVICES: dict[str, list[str]] = {
 # DynamoDB uses the database key only where a table or a replica of one lives, so estates
 # without tables keep their key policies unchanged.
 DYNAMODB = "dynamodb.amazonaws.com"
+BACKUP = "backup.amazonaws.com"
 
 
 def _dynamodb_regions(spec: Spec) -> set[str]:
@@ -51,6 +53,9 @@ def _services(spec: Spec, region: Region, purpose: str) -> list[str]:
     principals = SERVICES[purpose]
     if purpose == "database" and region.name in _dynamodb_regions(spec):
         principals = sorted({*principals, DYNAMODB})
+    if purpose == "database" and region.name in vault_regions(spec):
+        # The region's backup vault is encrypted under its database key (generators/backup.py).
+        principals = sorted({*principals, BACKUP})
     if purpose == "storage" and cdn_reads(spec, region):
         # CloudFront reads a CDN bucket origin through OAC and must decrypt its objects.
         principals = [*principals, "cloudfront.amazonaws.com"]
@@ -87,6 +92,8 @@ def _owner(spec: Spec, copy: Copy) -> KeyOwner | None:
     """The owner of the multi-Region key `copy` is encrypted under, if the key is one."""
     purpose = KEY_PURPOSE.get(copy.kind)
     if purpose is None:  # not encrypted under a customer key (CloudFront logs)
+        return None
+    if copy.kind == BACKUP_COPY:  # the target vault's key: its region's own
         return None
     if copy.tenant is not None:
         tenant = next((t for t in spec.tenants if t.id == copy.tenant), None)

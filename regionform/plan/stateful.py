@@ -28,6 +28,7 @@ STATEFUL_TYPES: Mapping[str, str] = {
     "aws_kms_replica_key": "KMS key",
     "aws_eks_cluster": "EKS cluster",
     "aws_dynamodb_table": "DynamoDB table",
+    "aws_backup_vault": "backup vault",
 }
 
 

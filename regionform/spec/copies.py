@@ -27,12 +27,18 @@ Which data an edge carries follows AWS:
   home region and every other replica (DYNAMODB_REPLICA_WRITES, origin the replica's region).
   A table carries the pooled tenants of the region writing to it (silo tenants get no access
   to shared tables: the tenant policies are for pooled tenants).
+- an AWS Backup copy rule (BACKUP_COPY) copies every recovery point of the region's plan into
+  the copy_to region's vault: one edge per protected resource (spec/backup.py) and origin. An
+  Aurora secondary's recovery points hold its primary's data (origin there, after the
+  secondary hop); a silo tenant's database only its tenant's; a global table's home table
+  every replica's writes (one edge per writing region, after its replication hop).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from regionform.spec.backup import protected
 from regionform.spec.jurisdictions import Jurisdictions, jurisdictions, region_country
 from regionform.spec.model import Database, Region, Spec, Tenant
 
@@ -49,6 +55,7 @@ CDN_LOGS = "cdn-logs"
 CDN_LOGS_REGION = "us-east-1"
 DYNAMODB_REPLICA = "dynamodb-replica"
 DYNAMODB_REPLICA_WRITES = "dynamodb-replica-writes"
+BACKUP_COPY = "backup-copy"
 
 # The customer-managed key purpose each kind of copy is encrypted with at its target.
 KEY_PURPOSE = {
@@ -59,6 +66,9 @@ KEY_PURPOSE = {
     CACHE_GLOBAL: "database",
     S3_REPLICATION: "storage",
     DYNAMODB_REPLICA: "database",
+    # Recovery points copied into a vault are encrypted under the vault's key: the target
+    # region's own database key (generators/kms.py makes no replica key for them).
+    BACKUP_COPY: "database",
     # DYNAMODB_REPLICA_WRITES has none: it lands in a replica (or the home table) that the
     # DYNAMODB_REPLICA edges already create, under that table's own key.
 }
@@ -224,6 +234,7 @@ def copy_graph(spec: Spec) -> tuple[Copy, ...]:
                     )
                 )
         copies.extend(_table_copies(spec, region))
+        copies.extend(_backup_copies(spec, region))
     copies += _cdn_log_copies(spec)
     return tuple(copies)
 
@@ -246,6 +257,79 @@ def _cdn_log_copies(spec: Spec) -> list[Copy]:
         # Logs of an origin in the log bucket's own region stay where they are.
         if region != CDN_LOGS_REGION and spec.region(region) is not None
     ]
+
+
+def _backup_copies(spec: Spec, region: Region) -> list[Copy]:
+    """The AWS Backup copy rule of `region`: each protected resource's recovery points, from
+    every origin their data has, into the copy_to region's vault."""
+    rule = region.backup
+    if rule is None or rule.copy_to is None:
+        return []
+    source, target = region.name, rule.copy_to
+    path: Path = ("regions", source, "backup", "copy_to")
+    found: list[Copy] = []
+    for resource in protected(spec, region):
+        what = f"AWS Backup copy of the {resource.what}"
+        if resource.tenant is not None:
+            found.append(
+                Copy(
+                    BACKUP_COPY,
+                    what,
+                    source,
+                    target,
+                    path,
+                    source,
+                    (resource.tenant,),
+                    tenant=resource.tenant,
+                )
+            )
+        elif resource.kind == "dynamodb":
+            found.append(
+                Copy(
+                    BACKUP_COPY,
+                    what,
+                    source,
+                    target,
+                    path,
+                    source,
+                    _pooled(spec, source),
+                    table=resource.table,
+                )
+            )
+            table = next(t for t in region.tables if t.name == resource.table)
+            for index, writer in enumerate(table.replicas):
+                if writer == source or spec.region(writer) is None:
+                    continue
+                hop = Copy(
+                    DYNAMODB_REPLICA_WRITES,
+                    f"DynamoDB global-table replication of writes to the {writer} replica "
+                    f"of table {table.name!r}",
+                    writer,
+                    source,
+                    ("regions", source, "tables", table.name, "replicas", index),
+                    writer,
+                    _pooled(spec, writer),
+                    table=table.name,
+                )
+                found.append(
+                    Copy(
+                        BACKUP_COPY,
+                        what,
+                        source,
+                        target,
+                        path,
+                        writer,
+                        _pooled(spec, writer),
+                        (hop,),
+                        table=resource.table,
+                    )
+                )
+        else:
+            origin, via = _database_lineage(spec, source)
+            found.append(
+                Copy(BACKUP_COPY, what, source, target, path, origin, _pooled(spec, origin), via)
+            )
+    return found
 
 
 def _table_copies(spec: Spec, region: Region) -> list[Copy]:

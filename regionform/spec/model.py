@@ -356,6 +356,7 @@ class Region:
     services_from: ServicesFrom | None = None
     tables: tuple[Table, ...] = ()  # DynamoDB tables homed here (spec/tables.py)
     alarms: tuple[Alarm, ...] = ()  # this region's alarm settings over the estate's
+    backup: RegionBackup | None = None  # AWS Backup's copy rule here (spec.backup: the plan)
     # Only so lint can refuse it: a region cannot be renamed (see RF151).
     renamed_from: tuple[str, ...] = ()
 
@@ -538,6 +539,25 @@ class SecurityBaseline:
 
 
 @dataclass(frozen=True)
+class Backup:
+    """AWS Backup for the estate: one plan per region with these settings."""
+
+    schedule: str
+    retention_days: int
+    cold_storage_after_days: int | None = None
+    vault_lock: bool = True
+
+
+@dataclass(frozen=True)
+class RegionBackup:
+    """A region's part of AWS Backup: whether it has a plan, and where it copies to."""
+
+    enabled: bool = True
+    copy_to: str | None = None
+    copy_retention_days: int | None = None
+
+
+@dataclass(frozen=True)
 class Spec:
     project: str
     environment: str
@@ -558,6 +578,8 @@ class Spec:
     budgets: Budgets | None = None
     # None only for a Spec built in code; build() always fills it (the schema defaults it).
     security_baseline: SecurityBaseline | None = None
+    # None: AWS Backup is off (no `backup:` and no region's `backup:`, or enabled: false).
+    backup: Backup | None = None
     # Where each node came from; not part of the spec's value.
     source: SourceMap = field(default_factory=lambda: SourceMap("<memory>"), compare=False)
 
@@ -921,6 +943,13 @@ def _region(name: str, data: dict[str, Any]) -> Region:
         else None,
         tables=tables(data.get("tables")),
         alarms=_alarms(data.get("alarms")),
+        backup=RegionBackup(
+            enabled=bool(data["backup"]["enabled"]),
+            copy_to=data["backup"].get("copy_to"),
+            copy_retention_days=data["backup"].get("copy_retention_days"),
+        )
+        if "backup" in data
+        else None,
         renamed_from=renamed_from(data),
     )
 
@@ -975,8 +1004,24 @@ def _notifications(data: dict[str, Any] | None) -> tuple[Severity, ...]:
     )
 
 
+def _backup(data: dict[str, Any]) -> Backup | None:
+    """AWS Backup with the estate's settings (defaults filled), or None when it is off."""
+    estate = data.get("backup")
+    if estate is None or not estate["enabled"]:
+        return None
+    return Backup(
+        schedule=estate["schedule"],
+        retention_days=int(estate["retention_days"]),
+        cold_storage_after_days=estate.get("cold_storage_after_days"),
+        vault_lock=bool(estate["vault_lock"]),
+    )
+
+
 def build(data: dict[str, Any], source: SourceMap) -> Spec:
     """Build the model from data that passed schema validation."""
+    if "backup" not in data and any("backup" in (r or {}) for r in data["regions"].values()):
+        # A region's copy rule alone asks for AWS Backup, with the estate's defaults.
+        data = {**data, "backup": {}}
     data = with_defaults(data)
     state = data["state"]
     backend = StateBackend(
@@ -1022,5 +1067,6 @@ def build(data: dict[str, Any], source: SourceMap) -> Spec:
             finding_min_severity=data["security_baseline"]["finding_min_severity"],
             centrally_by=data["security_baseline"].get("centrally_by"),
         ),
+        backup=_backup(data),
         source=source,
     )

@@ -1,7 +1,7 @@
 """RF140: a copy whose other end does not exist: a read replica whose source region has no
 database (or is itself a replica), a Global Datastore secondary whose source has no primary
-cache, or backups / bucket replication / a DynamoDB global-table replica sent to a region the
-spec does not define.
+cache, or backups / AWS Backup copies / bucket replication / a DynamoDB global-table replica
+sent to a region the spec does not define.
 
 Fails:
 
@@ -89,6 +89,17 @@ def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
                     spec.source.value((*base, "buckets", bucket.purpose, "replicate_to")),
                     hint=f"add the region or pick one of: {defined}",
                 )
+        if (
+            region.backup is not None
+            and region.backup.copy_to is not None
+            and spec.region(region.backup.copy_to) is None
+        ):
+            yield rule.finding(
+                f"AWS Backup of {region.name} copies to {region.backup.copy_to}, which is not "
+                "under regions",
+                spec.source.value((*base, "backup", "copy_to")),
+                hint=f"add the region (its vault receives the copies) or pick one of: {defined}",
+            )
         yield from _table_replicas(rule, spec, region, defined)
 
 

@@ -41,6 +41,23 @@ module "alb_ap_south_1" {
   }
 }
 
+module "backup_ap_south_1" {
+  source = "./modules/backup"
+  providers = {
+    aws = aws.ap_south_1
+  }
+
+  vault_name          = "projectone-production"
+  kms_key_arn         = module.kms_ap_south_1.key_arns["database"]
+  plan_name           = "projectone-production-daily"
+  role_name           = "projectone-production-backup-ap-south-1"
+  schedule            = "cron(0 3 * * ? *)"
+  retention_days      = 35
+  resource_arns       = [module.rds_ap_south_1.db_instance_arn]
+  copy_to_region      = "ap-southeast-1"
+  copy_retention_days = 35
+}
+
 module "baseline_ap_south_1" {
   source = "./modules/baseline"
   providers = {
@@ -157,7 +174,7 @@ module "kms_ap_south_1" {
   keys = {
     database = {
       rotation_period_in_days = 90
-      service_principals      = ["elasticache.amazonaws.com", "rds.amazonaws.com"]
+      service_principals      = ["backup.amazonaws.com", "elasticache.amazonaws.com", "rds.amazonaws.com"]
     }
     storage = {
       rotation_period_in_days = 90

@@ -10,6 +10,7 @@ output "region_ap_south_1" {
     load_balancer_dns_name          = module.alb_ap_south_1.dns_name
     load_balancer_security_group_id = module.alb_ap_south_1.security_group_id
     target_group_arns               = module.alb_ap_south_1.target_group_arns
+    backup_vault_arn                = module.backup_ap_south_1.vault_arn
     ecs_cluster_name                = module.ecs_ap_south_1.cluster_name
     ecs_service_names               = module.ecs_ap_south_1.service_names
     ecs_queue_urls                  = module.ecs_ap_south_1.queue_urls
@@ -33,6 +34,7 @@ output "region_ap_southeast_1" {
     load_balancer_dns_name          = module.alb_ap_southeast_1.dns_name
     load_balancer_security_group_id = module.alb_ap_southeast_1.security_group_id
     target_group_arns               = module.alb_ap_southeast_1.target_group_arns
+    backup_vault_arn                = module.backup_ap_southeast_1.vault_arn
     ecs_cluster_name                = module.ecs_ap_southeast_1.cluster_name
     ecs_service_names               = module.ecs_ap_southeast_1.service_names
     ecs_queue_urls                  = module.ecs_ap_southeast_1.queue_urls

@@ -43,6 +43,16 @@ module "alb_ap_southeast_1" {
   }
 }
 
+module "backup_ap_southeast_1" {
+  source = "./modules/backup"
+  providers = {
+    aws = aws.ap_southeast_1
+  }
+
+  vault_name  = "teddybear-production"
+  kms_key_arn = module.kms_ap_southeast_1.key_arns["database"]
+}
+
 module "baseline_ap_southeast_1" {
   source = "./modules/baseline"
   providers = {
@@ -127,7 +137,7 @@ module "kms_ap_southeast_1" {
   keys = {
     database = {
       rotation_period_in_days = 365
-      service_principals      = ["dynamodb.amazonaws.com", "elasticache.amazonaws.com", "rds.amazonaws.com"]
+      service_principals      = ["backup.amazonaws.com", "dynamodb.amazonaws.com", "elasticache.amazonaws.com", "rds.amazonaws.com"]
     }
     storage = {
       rotation_period_in_days = 365

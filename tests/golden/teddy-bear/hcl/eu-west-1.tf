@@ -43,6 +43,21 @@ module "alb_eu_west_1" {
   }
 }
 
+module "backup_eu_west_1" {
+  source = "./modules/backup"
+  providers = {
+    aws = aws.eu_west_1
+  }
+
+  vault_name     = "teddybear-production"
+  kms_key_arn    = module.kms_eu_west_1.key_arns["database"]
+  plan_name      = "teddybear-production-daily"
+  role_name      = "teddybear-production-backup-eu-west-1"
+  schedule       = "cron(0 3 * * ? *)"
+  retention_days = 35
+  resource_arns  = [module.rds_eu_west_1.db_instance_arn, module.rds_tenant_spielwaren_eu.db_instance_arn, module.dynamodb_eu_west_1.table_arns["child-profiles"], module.dynamodb_eu_west_1.table_arns["conversations"], module.dynamodb_eu_west_1.table_arns["safety-events"]]
+}
+
 module "baseline_eu_west_1" {
   source = "./modules/baseline"
   providers = {
@@ -183,7 +198,7 @@ module "kms_eu_west_1" {
   keys = {
     database = {
       rotation_period_in_days = 365
-      service_principals      = ["dynamodb.amazonaws.com", "elasticache.amazonaws.com", "rds.amazonaws.com"]
+      service_principals      = ["backup.amazonaws.com", "dynamodb.amazonaws.com", "elasticache.amazonaws.com", "rds.amazonaws.com"]
     }
     storage = {
       rotation_period_in_days = 365
@@ -210,7 +225,7 @@ module "kms_tenant_spielwaren_eu" {
   keys = {
     database = {
       rotation_period_in_days = 365
-      service_principals      = ["dynamodb.amazonaws.com", "elasticache.amazonaws.com", "rds.amazonaws.com"]
+      service_principals      = ["backup.amazonaws.com", "dynamodb.amazonaws.com", "elasticache.amazonaws.com", "rds.amazonaws.com"]
     }
     secrets = {
       rotation_period_in_days = 365

@@ -9,6 +9,7 @@ output "region_ap_southeast_1" {
     load_balancer_dns_name                = module.alb_ap_southeast_1.dns_name
     load_balancer_security_group_id       = module.alb_ap_southeast_1.security_group_id
     target_group_arns                     = module.alb_ap_southeast_1.target_group_arns
+    backup_vault_arn                      = module.backup_ap_southeast_1.vault_arn
     eks_cluster_name                      = module.eks_ap_southeast_1.cluster_name
     eks_cluster_endpoint                  = module.eks_ap_southeast_1.cluster_endpoint
     eks_oidc_provider_arn                 = module.eks_ap_southeast_1.oidc_provider_arn
@@ -35,6 +36,7 @@ output "region_eu_west_1" {
     load_balancer_dns_name                = module.alb_eu_west_1.dns_name
     load_balancer_security_group_id       = module.alb_eu_west_1.security_group_id
     target_group_arns                     = module.alb_eu_west_1.target_group_arns
+    backup_vault_arn                      = module.backup_eu_west_1.vault_arn
     dynamodb_table_names                  = module.dynamodb_eu_west_1.table_names
     eks_cluster_name                      = module.eks_eu_west_1.cluster_name
     eks_cluster_endpoint                  = module.eks_eu_west_1.cluster_endpoint
@@ -63,6 +65,7 @@ output "region_us_east_1" {
     load_balancer_dns_name                = module.alb_us_east_1.dns_name
     load_balancer_security_group_id       = module.alb_us_east_1.security_group_id
     target_group_arns                     = module.alb_us_east_1.target_group_arns
+    backup_vault_arn                      = module.backup_us_east_1.vault_arn
     dynamodb_table_names                  = module.dynamodb_us_east_1.table_names
     eks_cluster_name                      = module.eks_us_east_1.cluster_name
     eks_cluster_endpoint                  = module.eks_us_east_1.cluster_endpoint

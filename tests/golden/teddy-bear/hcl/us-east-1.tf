@@ -43,6 +43,23 @@ module "alb_us_east_1" {
   }
 }
 
+module "backup_us_east_1" {
+  source = "./modules/backup"
+  providers = {
+    aws = aws.us_east_1
+  }
+
+  vault_name          = "teddybear-production"
+  kms_key_arn         = module.kms_us_east_1.key_arns["database"]
+  plan_name           = "teddybear-production-daily"
+  role_name           = "teddybear-production-backup-us-east-1"
+  schedule            = "cron(0 3 * * ? *)"
+  retention_days      = 35
+  resource_arns       = [module.rds_us_east_1.db_instance_arn, module.dynamodb_us_east_1.table_arns["child-profiles"], module.dynamodb_us_east_1.table_arns["conversations"], module.dynamodb_us_east_1.table_arns["safety-events"]]
+  copy_to_region      = "ap-southeast-1"
+  copy_retention_days = 35
+}
+
 module "baseline_us_east_1" {
   source = "./modules/baseline"
   providers = {
@@ -201,7 +218,7 @@ module "kms_us_east_1" {
   keys = {
     database = {
       rotation_period_in_days = 365
-      service_principals      = ["dynamodb.amazonaws.com", "elasticache.amazonaws.com", "rds.amazonaws.com"]
+      service_principals      = ["backup.amazonaws.com", "dynamodb.amazonaws.com", "elasticache.amazonaws.com", "rds.amazonaws.com"]
     }
     storage = {
       rotation_period_in_days = 365
