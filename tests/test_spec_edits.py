@@ -244,39 +244,27 @@ EDITED_IN_PLACE: dict[str, set[tuple[str, str]]] = {
 }
 
 
-# Attributes moto accepts but reads back empty, so every plan (the baseline's too) updates
-# them in place on the applied objects: type -> those attributes.
+# What the applied state holds differently from the configuration, so every plan (the
+# baseline's too) updates it in place on the applied objects: type -> those attributes. The
+# plans do not refresh, so this is what the provider recorded from moto's answers at apply.
 DRIFT: dict[str, set[str]] = {
+    # moto leaves Performance Insights off and answers no rotation period.
     "aws_db_instance": {
-        "monitoring_interval",
-        "monitoring_role_arn",
         "performance_insights_enabled",
         "performance_insights_kms_key_id",
         "performance_insights_retention_period",
     },
-    "aws_db_parameter_group": {"parameter"},
     "aws_kms_key": {"rotation_period_in_days"},
     # moto re-serialises the redrive policy with spaces; the provider compares the strings.
     "aws_sqs_queue": {"redrive_policy"},
-    # moto prefixes a referenced security group with the account and drops the description.
-    "aws_vpc_security_group_ingress_rule": {"description", "referenced_security_group_id"},
+    # moto answers CreateService without these (and orders the strategy its own way).
+    "aws_ecs_service": {
+        "availability_zone_rebalancing",
+        "capacity_provider_strategy",
+        "enable_ecs_managed_tags",
+        "health_check_grace_period_seconds",
+    },
 }
-
-
-# Arguments moto drops, so every plan (the baseline's too) replaces the applied object for
-# them: type -> those arguments. moto reads an ECS service back as launch type EC2 with no
-# capacity provider strategy, which the provider can only change by replacing the service.
-DRIFT_REPLACES: dict[str, set[str]] = {"aws_ecs_service": {"capacity_provider_strategy"}}
-
-
-def _replaced_by_moto(change: dict[str, Any]) -> bool:
-    """A replacement planned only because moto dropped an argument (DRIFT_REPLACES)."""
-    paths = change["change"].get("replace_paths") or []
-    return (
-        change["change"]["actions"] == ["delete", "create"]
-        and bool(paths)
-        and {path[0] for path in paths} <= DRIFT_REPLACES.get(change["type"], set())
-    )
 
 
 def _changed(before: dict[str, Any] | None, after: dict[str, Any] | None) -> set[str]:
@@ -426,15 +414,11 @@ def test_the_base_applies_except_what_moto_cannot_create(applied: tuple[Path, Pl
         for c in baseline.changes().values()
         if not _moto_cannot_create(c, baseline.waiting)
     }
-    replaced = {a for a in drift if _replaced_by_moto(baseline.changes()[a])}
     for address, attributes in drift.items():
-        if address in replaced:
-            continue
         change = baseline.changes()[address]
         assert change["change"]["actions"] == ["update"], address
         assert set(attributes) <= DRIFT[change["type"]], (address, attributes)
-    assert {baseline.changes()[a]["type"] for a in set(drift) - replaced} == set(DRIFT)
-    assert {baseline.changes()[a]["type"] for a in replaced} == set(DRIFT_REPLACES)
+    assert {baseline.changes()[a]["type"] for a in drift} == set(DRIFT)
     state = json.loads(applied[0].read_text())
     created = {r["type"] for r in state["resources"] if r["mode"] == "managed"}
     for kind in (
@@ -533,7 +517,6 @@ def test_service_edits_replace_no_cluster_service_or_target_group(
         for address, change in edits[edit].changes().items()
         if change["type"] in SERVICE_KEEPS
         and "delete" in change["change"]["actions"]
-        and not _replaced_by_moto(change)
     }
     assert replaced == {}
 
@@ -551,7 +534,7 @@ def test_failing_over_raises_the_dr_minimum_in_place(
     assert changes[target]["change"]["after"]["min_capacity"] == 2
     # The services themselves (applied) are not replaced: desired follows the scalable target.
     service = 'module.ecs_ap_southeast_1.aws_ecs_service.this["api"]'
-    if service in changes and not _replaced_by_moto(changes[service]):
+    if service in changes:
         assert "delete" not in changes[service]["change"]["actions"]
 
 
