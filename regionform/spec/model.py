@@ -558,6 +558,7 @@ class Spec:
     budgets: Budgets | None = None
     # None only for a Spec built in code; build() always fills it (the schema defaults it).
     security_baseline: SecurityBaseline | None = None
+    dashboards: bool = True  # a CloudWatch dashboard per root over its alarms
     # Where each node came from; not part of the spec's value.
     source: SourceMap = field(default_factory=lambda: SourceMap("<memory>"), compare=False)
 
@@ -1022,5 +1023,7 @@ def build(data: dict[str, Any], source: SourceMap) -> Spec:
             finding_min_severity=data["security_baseline"]["finding_min_severity"],
             centrally_by=data["security_baseline"].get("centrally_by"),
         ),
+        # Anything but false (the schema refuses other values) keeps the default.
+        dashboards=data.get("dashboards", True) is not False,
         source=source,
     )
