@@ -52,3 +52,12 @@ output "log_group_names" {
   description = "Log groups of the services, by service key."
   value       = { for k, g in aws_cloudwatch_log_group.this : k => g.name }
 }
+
+output "alarm_arns" {
+  description = "Map of \"<service>/<alarm>\" (cpu_high, memory_high, tasks_low) => CloudWatch alarm ARN of the health alarms; the queue-depth scaling alarms are left out."
+  value = merge(
+    { for key, a in aws_cloudwatch_metric_alarm.cpu_high : "${key}/cpu_high" => a.arn },
+    { for key, a in aws_cloudwatch_metric_alarm.memory_high : "${key}/memory_high" => a.arn },
+    { for key, a in aws_cloudwatch_metric_alarm.tasks_low : "${key}/tasks_low" => a.arn },
+  )
+}

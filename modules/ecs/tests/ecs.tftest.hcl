@@ -166,6 +166,11 @@ run "secure_defaults" {
     condition     = !contains(keys(aws_cloudwatch_metric_alarm.tasks_low), "worker")
     error_message = "No running-task alarm for a service that may scale to zero."
   }
+
+  assert {
+    condition     = contains(keys(output.alarm_arns), "api/cpu_high") && contains(keys(output.alarm_arns), "worker/memory_high") && !contains(keys(output.alarm_arns), "worker/tasks_low")
+    error_message = "alarm_arns lists the health alarms by service (what the dashboards show)."
+  }
 }
 
 run "exec_when_asked" {
