@@ -114,12 +114,14 @@ def test_checkov_covered_every_module_call(scans: dict[str, Scan], example: str)
     text = "".join(p.read_text() for p in scan.root.glob("*.tf"))
     calls = set(MODULE_CALL.findall(text))
     checked = {_call(c) for c in scan.passed + scan.skipped} - {None}
-    # Backup copies (create_instance = false) hold only a replication, and budgets only
-    # aws_budgets_budget: no checkov check covers either.
+    # Backup copies (create_instance = false) hold only a replication, budgets only
+    # aws_budgets_budget, dashboards only aws_cloudwatch_dashboard: no checkov check covers
+    # any of them.
     assert checked <= calls
-    assert all(call.startswith("rds_backups_") or call == "budgets" for call in calls - checked), (
-        calls - checked
-    )
+    assert all(
+        call.startswith(("rds_backups_", "dashboard_")) or call == "budgets"
+        for call in calls - checked
+    ), calls - checked
     assert len(scan.passed) > 100
 
 

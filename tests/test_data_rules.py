@@ -331,6 +331,12 @@ def test_adding_a_silo_tenant_touches_no_other_address(tmp_path: Path) -> None:
             assert {k: v for k, v in after[name].items() if k not in rest} == {
                 k: v for k, v in block.items() if k not in rest
             }
+        elif name == "dashboard_ap_south_1":
+            # The region's dashboard gains the tenant database's section (widgets only).
+            sections_before, sections_after = block["alarm_arns"], after[name]["alarm_arns"]
+            assert isinstance(sections_before, dict) and isinstance(sections_after, dict)
+            assert set(sections_after) - set(sections_before) == {"rds_tenant_mumbai_mills"}
+            assert all(sections_after[k] == v for k, v in sections_before.items())
         else:
             assert after[name] == block, name
 

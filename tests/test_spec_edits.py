@@ -234,13 +234,20 @@ NEGATIVE = ("rename-tenant-without-renamed-from", "switch-engine-to-aurora")
 
 # What an edit itself changes on a resource moto cannot create, judged at plan level: both
 # are arguments the provider updates in place (RegisterScalableTarget on the same target),
-# never a replacement. edit -> (type, attribute).
+# never a replacement. edit -> (type, attribute). A region's dashboard waits for the
+# region's alarms, and an edit that adds alarms (a service; a DR service's running-task
+# alarm once its minimum is above 0) redraws it: PutDashboard in place, it holds no data.
+DASHBOARD_REDRAWN = ("aws_cloudwatch_dashboard", "dashboard_body")
 EDITED_IN_PLACE: dict[str, set[tuple[str, str]]] = {
     "scale-a-service": {
         ("aws_appautoscaling_target", "min_capacity"),
         ("aws_appautoscaling_target", "max_capacity"),
     },
-    "fail-over-raise-dr-desired": {("aws_appautoscaling_target", "min_capacity")},
+    "fail-over-raise-dr-desired": {
+        ("aws_appautoscaling_target", "min_capacity"),
+        DASHBOARD_REDRAWN,
+    },
+    "add-a-service": {DASHBOARD_REDRAWN},
 }
 
 
@@ -562,8 +569,9 @@ def test_renaming_without_renamed_from_is_caught(edits: dict[str, Planned]) -> N
 
 
 # What adding a load balancer may change besides creating it: DNS objects (records and health
-# checks hold no data) in case a name is routed to the region.
-DNS_REPOINTED = {"aws_route53_record", "aws_route53_health_check"}
+# checks hold no data) in case a name is routed to the region, and the global root's
+# dashboard, which gains the new certificate's alarm.
+DNS_REPOINTED = {"aws_route53_record", "aws_route53_health_check", "aws_cloudwatch_dashboard"}
 
 
 def test_adding_a_load_balancer_plans_only_additions(

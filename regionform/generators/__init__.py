@@ -5,6 +5,10 @@ A generator is a module in this package that defines `GENERATOR`, an object with
 - `kind`: the module it calls (vpc, rds, …);
 - `calls(spec) -> list[ModuleCall]`;
 - `region_outputs(spec, region) -> dict[str, str]`: values exported per region;
+- optionally `calls_over(spec, calls) -> list[ModuleCall]`: calls built over every other
+  generator's calls (`calls`, in generator order), run after all `calls` (the dashboards,
+  which list each root's alarm-carrying calls); such calls are not seen by another
+  `calls_over`;
 
 Adding a module kind means adding one file here; root.py assembles them.
 """

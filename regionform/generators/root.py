@@ -152,6 +152,11 @@ def moves(spec: Spec) -> list[Move]:
 
 def generate_root(spec: Spec) -> GeneratedRoot:
     calls = [call for generator in all_generators() for call in generator.calls(spec)]
+    # Generators over the others' calls (dashboards) run after all of them.
+    for generator in all_generators():
+        over = getattr(generator, "calls_over", None)
+        if over is not None:
+            calls.extend(over(spec, tuple(calls)))
     document: Document = {
         "versions": _versions(),
         "backend": _backend(spec),

@@ -580,6 +580,7 @@ class Spec:
     security_baseline: SecurityBaseline | None = None
     # None: AWS Backup is off (no `backup:` and no region's `backup:`, or enabled: false).
     backup: Backup | None = None
+    dashboards: bool = True  # a CloudWatch dashboard per root over its alarms
     # Where each node came from; not part of the spec's value.
     source: SourceMap = field(default_factory=lambda: SourceMap("<memory>"), compare=False)
 
@@ -1068,5 +1069,7 @@ def build(data: dict[str, Any], source: SourceMap) -> Spec:
             centrally_by=data["security_baseline"].get("centrally_by"),
         ),
         backup=_backup(data),
+        # Anything but false (the schema refuses other values) keeps the default.
+        dashboards=data.get("dashboards", True) is not False,
         source=source,
     )

@@ -166,6 +166,11 @@ run "secure_defaults" {
     condition     = !contains(keys(aws_cloudwatch_metric_alarm.tasks_low), "worker")
     error_message = "No running-task alarm for a service that may scale to zero."
   }
+
+  assert {
+    condition     = contains(keys(output.alarm_arns), "cpu/api") && contains(keys(output.alarm_arns), "memory/worker") && !contains(keys(output.alarm_arns), "running_tasks/worker")
+    error_message = "alarm_arns lists the health alarms by service (what the dashboards show)."
+  }
 }
 
 run "alarms_reach_topics" {

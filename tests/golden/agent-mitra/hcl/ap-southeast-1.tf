@@ -89,6 +89,19 @@ module "baseline_ap_southeast_1" {
   finding_min_severity = 4
 }
 
+module "dashboard_ap_southeast_1" {
+  source = "./modules/dashboard"
+  providers = {
+    aws = aws.ap_southeast_1
+  }
+
+  name = "agentmitra-production-ap-southeast-1"
+  alarm_arns = {
+    alb_ap_southeast_1    = module.alb_ap_southeast_1.alarm_arns
+    aurora_ap_southeast_1 = module.aurora_ap_southeast_1.alarm_arns
+  }
+}
+
 module "kms_ap_southeast_1" {
   source = "./modules/kms"
   providers = {

@@ -94,6 +94,20 @@ module "cdn" {
   log_retention_days = 365
 }
 
+module "dashboard_global" {
+  source = "./modules/dashboard"
+  providers = {
+    aws = aws.us_east_1
+  }
+
+  name = "agentmitra-production-global"
+  alarm_arns = {
+    alb_https_ap_south_1     = module.alb_https_ap_south_1.alarm_arns
+    alb_https_ap_southeast_1 = module.alb_https_ap_southeast_1.alarm_arns
+    route53                  = module.route53.alarm_arns
+  }
+}
+
 module "notifications_global" {
   source = "./modules/notifications"
   providers = {

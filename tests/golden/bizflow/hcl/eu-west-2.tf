@@ -84,6 +84,22 @@ module "baseline_eu_west_2" {
   finding_min_severity = 4
 }
 
+module "dashboard_eu_west_2" {
+  source = "./modules/dashboard"
+  providers = {
+    aws = aws.eu_west_2
+  }
+
+  name = "bizflow-production-eu-west-2"
+  alarm_arns = {
+    alb_eu_west_2            = module.alb_eu_west_2.alarm_arns
+    eks_eu_west_2            = module.eks_eu_west_2.alarm_arns
+    rds_eu_west_2            = module.rds_eu_west_2.alarm_arns
+    rds_tenant_thames_retail = module.rds_tenant_thames_retail.alarm_arns
+    redis_eu_west_2          = module.redis_eu_west_2.alarm_arns
+  }
+}
+
 module "eks_eu_west_2" {
   source = "./modules/eks"
   providers = {

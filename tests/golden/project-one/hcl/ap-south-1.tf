@@ -69,6 +69,21 @@ module "baseline_ap_south_1" {
   finding_min_severity = 4
 }
 
+module "dashboard_ap_south_1" {
+  source = "./modules/dashboard"
+  providers = {
+    aws = aws.ap_south_1
+  }
+
+  name = "projectone-production-ap-south-1"
+  alarm_arns = {
+    alb_ap_south_1   = module.alb_ap_south_1.alarm_arns
+    ecs_ap_south_1   = module.ecs_ap_south_1.alarm_arns
+    rds_ap_south_1   = module.rds_ap_south_1.alarm_arns
+    redis_ap_south_1 = module.redis_ap_south_1.alarm_arns
+  }
+}
+
 module "ecs_ap_south_1" {
   source = "./modules/ecs"
   providers = {

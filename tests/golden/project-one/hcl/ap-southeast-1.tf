@@ -62,6 +62,20 @@ module "baseline_ap_southeast_1" {
   finding_min_severity = 4
 }
 
+module "dashboard_ap_southeast_1" {
+  source = "./modules/dashboard"
+  providers = {
+    aws = aws.ap_southeast_1
+  }
+
+  name = "projectone-production-ap-southeast-1"
+  alarm_arns = {
+    alb_ap_southeast_1     = module.alb_ap_southeast_1.alarm_arns
+    ecs_ap_southeast_1     = module.ecs_ap_southeast_1.alarm_arns
+    rds_backups_ap_south_1 = module.rds_backups_ap_south_1.alarm_arns
+  }
+}
+
 module "ecs_ap_southeast_1" {
   source = "./modules/ecs"
   providers = {

@@ -64,6 +64,19 @@ module "baseline_ap_southeast_1" {
   finding_min_severity = 4
 }
 
+module "dashboard_ap_southeast_1" {
+  source = "./modules/dashboard"
+  providers = {
+    aws = aws.ap_southeast_1
+  }
+
+  name = "teddybear-production-ap-southeast-1"
+  alarm_arns = {
+    alb_ap_southeast_1 = module.alb_ap_southeast_1.alarm_arns
+    eks_ap_southeast_1 = module.eks_ap_southeast_1.alarm_arns
+  }
+}
+
 module "eks_ap_southeast_1" {
   source = "./modules/eks"
   providers = {

@@ -69,6 +69,22 @@ module "baseline_eu_west_1" {
   finding_min_severity = 4
 }
 
+module "dashboard_eu_west_1" {
+  source = "./modules/dashboard"
+  providers = {
+    aws = aws.eu_west_1
+  }
+
+  name = "teddybear-production-eu-west-1"
+  alarm_arns = {
+    alb_eu_west_1            = module.alb_eu_west_1.alarm_arns
+    dynamodb_eu_west_1       = module.dynamodb_eu_west_1.alarm_arns
+    eks_eu_west_1            = module.eks_eu_west_1.alarm_arns
+    rds_eu_west_1            = module.rds_eu_west_1.alarm_arns
+    rds_tenant_spielwaren_eu = module.rds_tenant_spielwaren_eu.alarm_arns
+  }
+}
+
 module "dynamodb_eu_west_1" {
   source = "./modules/dynamodb"
   providers = {

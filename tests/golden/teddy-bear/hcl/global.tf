@@ -153,6 +153,21 @@ module "cdn" {
   log_retention_days = 365
 }
 
+module "dashboard_global" {
+  source = "./modules/dashboard"
+  providers = {
+    aws = aws.us_east_1
+  }
+
+  name = "teddybear-production-global"
+  alarm_arns = {
+    alb_https_ap_southeast_1 = module.alb_https_ap_southeast_1.alarm_arns
+    alb_https_eu_west_1      = module.alb_https_eu_west_1.alarm_arns
+    alb_https_us_east_1      = module.alb_https_us_east_1.alarm_arns
+    route53                  = module.route53.alarm_arns
+  }
+}
+
 module "notifications_global" {
   source = "./modules/notifications"
   providers = {

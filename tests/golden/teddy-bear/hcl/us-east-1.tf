@@ -71,6 +71,22 @@ module "baseline_us_east_1" {
   finding_min_severity = 4
 }
 
+module "dashboard_us_east_1" {
+  source = "./modules/dashboard"
+  providers = {
+    aws = aws.us_east_1
+  }
+
+  name = "teddybear-production-us-east-1"
+  alarm_arns = {
+    alb_us_east_1      = module.alb_us_east_1.alarm_arns
+    dynamodb_us_east_1 = module.dynamodb_us_east_1.alarm_arns
+    eks_us_east_1      = module.eks_us_east_1.alarm_arns
+    rds_us_east_1      = module.rds_us_east_1.alarm_arns
+    redis_us_east_1    = module.redis_us_east_1.alarm_arns
+  }
+}
+
 module "dynamodb_us_east_1" {
   source = "./modules/dynamodb"
   providers = {

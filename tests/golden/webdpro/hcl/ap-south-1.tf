@@ -51,6 +51,19 @@ module "baseline_ap_south_1" {
   finding_min_severity = 4
 }
 
+module "dashboard_ap_south_1" {
+  source = "./modules/dashboard"
+  providers = {
+    aws = aws.ap_south_1
+  }
+
+  name = "webdpro-production-ap-south-1"
+  alarm_arns = {
+    alb_ap_south_1      = module.alb_ap_south_1.alarm_arns
+    dynamodb_ap_south_1 = module.dynamodb_ap_south_1.alarm_arns
+  }
+}
+
 module "dynamodb_ap_south_1" {
   source = "./modules/dynamodb"
   providers = {

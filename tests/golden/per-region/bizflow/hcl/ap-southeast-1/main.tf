@@ -84,6 +84,22 @@ module "baseline_ap_southeast_1" {
   finding_min_severity = 4
 }
 
+module "dashboard_ap_southeast_1" {
+  source = "../modules/dashboard"
+  providers = {
+    aws = aws.ap_southeast_1
+  }
+
+  name = "bizflow-production-ap-southeast-1"
+  alarm_arns = {
+    alb_ap_southeast_1             = module.alb_ap_southeast_1.alarm_arns
+    eks_ap_southeast_1             = module.eks_ap_southeast_1.alarm_arns
+    rds_ap_southeast_1             = module.rds_ap_southeast_1.alarm_arns
+    rds_tenant_lion_city_logistics = module.rds_tenant_lion_city_logistics.alarm_arns
+    redis_ap_southeast_1           = module.redis_ap_southeast_1.alarm_arns
+  }
+}
+
 module "eks_ap_southeast_1" {
   source = "../modules/eks"
   providers = {

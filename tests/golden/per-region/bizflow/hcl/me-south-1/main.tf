@@ -84,6 +84,21 @@ module "baseline_me_south_1" {
   finding_min_severity = 4
 }
 
+module "dashboard_me_south_1" {
+  source = "../modules/dashboard"
+  providers = {
+    aws = aws.me_south_1
+  }
+
+  name = "bizflow-production-me-south-1"
+  alarm_arns = {
+    alb_me_south_1   = module.alb_me_south_1.alarm_arns
+    eks_me_south_1   = module.eks_me_south_1.alarm_arns
+    rds_me_south_1   = module.rds_me_south_1.alarm_arns
+    redis_me_south_1 = module.redis_me_south_1.alarm_arns
+  }
+}
+
 module "eks_me_south_1" {
   source = "../modules/eks"
   providers = {

@@ -1,0 +1,14 @@
+output "dashboard_name" {
+  description = "Name of the CloudWatch dashboard."
+  value       = aws_cloudwatch_dashboard.this.dashboard_name
+}
+
+output "dashboard_arn" {
+  description = "ARN of the CloudWatch dashboard."
+  value       = aws_cloudwatch_dashboard.this.dashboard_arn
+}
+
+output "widget_count" {
+  description = "Number of widgets on the dashboard (CloudWatch allows 500)."
+  value       = length(local.widgets)
+}
