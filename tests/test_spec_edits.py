@@ -265,6 +265,9 @@ DRIFT: dict[str, set[str]] = {
     # moto re-serialises the redrive policy with spaces; the provider compares the strings.
     "aws_sqs_queue": {"redrive_policy"},
     # moto answers CreateService without these (and orders the strategy its own way).
+    # moto's AWS Backup keeps no tags on plans and vaults.
+    "aws_backup_plan": {"tags", "tags_all"},
+    "aws_backup_vault": {"tags", "tags_all"},
     "aws_ecs_service": {
         "availability_zone_rebalancing",
         "capacity_provider_strategy",
