@@ -15,7 +15,8 @@ BUCKET_LIMIT = 63
 ROLE_LIMIT = 64
 TRAIL_LIMIT = 128
 LOG_GROUP_LIMIT = 512
-PATH = ("security_baseline",)
+# The names grow with the project and environment (the audit region adds a few letters).
+PATH = ("project",)
 
 
 def call_name(region: Region) -> str:
