@@ -52,6 +52,7 @@ module "baseline_ap_southeast_1" {
   name_prefix          = "teddybear-production"
   findings_topic_arns  = [module.notifications_ap_southeast_1.topic_arns["critical"]]
   finding_min_severity = 4
+  config               = false
 }
 
 module "eks_ap_southeast_1" {
