@@ -376,6 +376,7 @@ tenants:
   lion-city:
     home: ap-southeast-1
     countries: [SG]
+security_baseline: {cloudtrail: false, config: false, centrally_by: the security account}
 """
 # 12 allow_copies_to, 17 replicas (the entry at column 20), 22 tenants, 26 tenant residency
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from regionform.api import load_spec
 from regionform.generators.alb import GENERATOR as ALB
+from regionform.generators.audit import GENERATOR as AUDIT
 from regionform.generators.aurora import GENERATOR as AURORA
 from regionform.generators.baseline import GENERATOR as BASELINE
 from regionform.generators.budgets import GENERATOR as BUDGETS
@@ -15,6 +16,9 @@ from regionform.generators.notifications import GENERATOR as NOTIFICATIONS
 from regionform.generators.notifications import alarm_actions, watching
 from regionform.generators.rds import GENERATOR as RDS
 from regionform.generators.route53 import GENERATOR as ROUTE53
+from regionform.layout.cross_root import computed_value
+from regionform.layout.references import references_in
+from regionform.spec.copies import AUDIT_LOGS, copy_graph
 from regionform.spec.model import Alarm, alarm_arguments
 
 REPO = Path(__file__).resolve().parent.parent
@@ -147,3 +151,79 @@ def test_the_baseline_is_on_in_every_region_by_default() -> None:
         '${module.notifications_ap_south_1.topic_arns["critical"]}'
     ]
     assert "guardduty" not in first and "securityhub" not in first
+
+
+def _spec(tmp_path: Path, baseline: str) -> Path:
+    spec_file = tmp_path / "estate.yaml"
+    spec_file.write_text(
+        "version: 1\nproject: acme\nenvironment: production\nstate: {backend: local}\n"
+        "regions:\n"
+        "  ap-south-1: {role: primary, vpc: {cidr: 10.1.0.0/16}}\n"
+        "  ap-southeast-1: {role: dr, vpc: {cidr: 10.2.0.0/16}}\n" + baseline
+    )
+    return spec_file
+
+
+def test_the_trail_and_config_deliver_to_the_primary_region_by_default(tmp_path: Path) -> None:
+    spec = load_spec(_spec(tmp_path, ""))
+    (audit,) = AUDIT.calls(spec)
+    assert (audit.name, audit.region) == ("audit_ap_south_1", "ap-south-1")
+    assert audit.arguments == {
+        "name_prefix": "acme-production",
+        "log_retention_days": 365,
+        "object_lock_mode": "GOVERNANCE",
+        "object_lock_days": 365,
+    }
+    calls = {c.region: c.arguments for c in BASELINE.calls(spec)}
+    bucket = "${module.audit_ap_south_1.bucket_name}"
+    # Global resource types (IAM) are recorded once, in the audit region.
+    assert calls["ap-south-1"]["config_bucket_name"] == bucket
+    assert calls["ap-south-1"]["config_include_global_resources"] is True
+    assert "config_bucket_region" not in calls["ap-south-1"]
+    assert calls["ap-southeast-1"]["config_bucket_name"] == bucket
+    assert calls["ap-southeast-1"]["config_bucket_region"] == "ap-south-1"
+    assert "config_include_global_resources" not in calls["ap-southeast-1"]
+    # Every other region's audit records are a copy into the audit region.
+    copies = [c for c in copy_graph(spec) if c.kind == AUDIT_LOGS]
+    assert [(c.source, c.target, c.origin) for c in copies] == [
+        ("ap-southeast-1", "ap-south-1", "ap-southeast-1")
+    ]
+
+
+def test_another_root_computes_the_audit_bucket_name(tmp_path: Path) -> None:
+    spec = load_spec(_spec(tmp_path, ""))
+    (audit,) = AUDIT.calls(spec)
+    (reference,) = references_in("${module.audit_ap_south_1.bucket_name}")
+    assert computed_value(audit, reference) == "acme-production-audit-ap-south-1"
+
+
+def test_the_audit_region_is_stated_and_parts_turn_off(tmp_path: Path) -> None:
+    spec = load_spec(
+        _spec(
+            tmp_path,
+            "security_baseline: {audit_region: ap-southeast-1, cloudtrail: false,"
+            " log_retention_days: 731}\n",
+        )
+    )
+    (audit,) = AUDIT.calls(spec)
+    assert audit.region == "ap-southeast-1"
+    assert audit.arguments["cloudtrail"] is False
+    assert "log_retention_days" not in audit.arguments
+    calls = {c.region: c.arguments for c in BASELINE.calls(spec)}
+    assert calls["ap-southeast-1"]["config_include_global_resources"] is True
+    assert calls["ap-south-1"]["config_bucket_region"] == "ap-southeast-1"
+    assert {c.source for c in copy_graph(spec) if c.kind == AUDIT_LOGS} == {"ap-south-1"}
+
+    spec = load_spec(_spec(tmp_path, "security_baseline: {cloudtrail: false, config: false}\n"))
+    assert AUDIT.calls(spec) == []
+    assert all(c.arguments["config"] is False for c in BASELINE.calls(spec))
+    assert not [c for c in copy_graph(spec) if c.kind == AUDIT_LOGS]
+
+
+def test_estates_whose_residency_forbids_one_audit_region_say_who_runs_it() -> None:
+    for name in ("bizflow", "teddy-bear"):
+        spec = load_spec(REPO / "examples" / f"{name}.yaml")
+        baseline = spec.security_baseline
+        assert baseline is not None and baseline.off == ("cloudtrail", "config"), name
+        assert baseline.centrally_by, name
+        assert AUDIT.calls(spec) == []

@@ -351,9 +351,16 @@ def test_residency_case_reports_exactly(tmp_path: Path, text: str, expected: lis
     assert found == sorted(expected), "\n".join(f.render() for f in findings)
 
 
+# These cases are about the copies their regions ask for; the security baseline's audit-logs
+# copies into the audit region are tested in test_operations.py.
+NO_AUDIT_COPIES = (
+    "security_baseline: {cloudtrail: false, config: false, centrally_by: the security account}\n"
+)
+
+
 def _load(tmp_path: Path, text: str) -> Path:
     spec = tmp_path / "spec.yaml"
-    spec.write_text(text, encoding="utf-8")
+    spec.write_text(text + ("" if "security_baseline" in text else NO_AUDIT_COPIES), "utf-8")
     return spec
 
 

@@ -25,6 +25,7 @@ from test_residency import IN_COUNTRY_DR, SA_BOTH
 from regionform.api import generate, lint_spec, load_spec, render_files
 from regionform.generators.kms import copy_key_arn
 from regionform.spec.copies import (
+    AUDIT_LOGS,
     CACHE_GLOBAL,
     RDS_BACKUPS,
     RDS_REPLICA,
@@ -191,8 +192,21 @@ def _check_generated(model: Spec, modules: dict[str, dict[str, Any]]) -> None:
             for bucket in call["buckets"].values():
                 if "replication" in bucket:
                     emitted.add((S3_REPLICATION, bucket["replication"]["destination_kms_key_arn"]))
+    # Audit records: the trail records every region into the audit region's bucket, and each
+    # region's AWS Config delivers there.
+    region_of = {region.alias: region.name for region in model.regions}
+    for name, call in modules.items():
+        if name.startswith("audit_") and call.get("cloudtrail", True):
+            target = region_of[name.removeprefix("audit_")]
+            emitted |= {(AUDIT_LOGS, r, target) for r in model.region_names if r != target}
+        if name.startswith("baseline_") and "config_bucket_region" in call:
+            source = region_of[name.removeprefix("baseline_")]
+            emitted.add((AUDIT_LOGS, source, call["config_bucket_region"]))
     expected = set()
     for copy in copy_graph(model):
+        if copy.kind == AUDIT_LOGS:
+            expected.add((AUDIT_LOGS, copy.source, copy.target))
+            continue
         kind = "backups" if copy.kind in (RDS_BACKUPS, RDS_TENANT_BACKUPS) else copy.kind
         expected.add((kind, f"${{{copy_key_arn(model, copy)[2:-1]}}}"))
     assert emitted == expected

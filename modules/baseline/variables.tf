@@ -22,6 +22,42 @@ variable "securityhub" {
   nullable    = false
 }
 
+variable "config" {
+  description = "Record this region's resources with AWS Config, delivering to config_bucket_name. false only where an organisation runs AWS Config centrally."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "config_bucket_name" {
+  description = "The audit bucket AWS Config delivers to (prefix config/): the audit module's bucket_name, in the audit region. Required when config is true."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = !var.config || can(regex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", var.config_bucket_name))
+    error_message = "config_bucket_name must name an S3 bucket when config is true."
+  }
+}
+
+variable "config_bucket_region" {
+  description = "Region of config_bucket_name (its key is there); null: this region."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.config_bucket_region == null || can(regex("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]{1,2}$", var.config_bucket_region))
+    error_message = "config_bucket_region must be an AWS region name."
+  }
+}
+
+variable "config_include_global_resources" {
+  description = "Record global resource types (IAM) too: true in exactly one region, the audit region, so they are recorded once."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
 variable "findings_topic_arns" {
   description = "SNS topics (this region's critical topic) that GuardDuty findings reach through EventBridge."
   type        = list(string)

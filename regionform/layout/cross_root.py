@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from regionform.document import ModuleCall
 from regionform.layout.references import Reference
-from regionform.spec.names import notifications, rds, s3
+from regionform.spec.names import audit, notifications, rds, s3
 
 
 def placeholder(upstream: str) -> str:
@@ -55,6 +55,10 @@ def _topic_arn(call: ModuleCall, keys: tuple[str, ...]) -> str | None:
     return notifications.topic_arn(call.region, call.arguments["name_prefix"], keys[0])
 
 
+def _audit_bucket_name(call: ModuleCall, keys: tuple[str, ...]) -> str | None:
+    return None if keys else audit.bucket_name(call.arguments["name_prefix"], call.region)
+
+
 # (module, output) → the output's value computed from the call's arguments, as a template.
 _COMPUTED: dict[tuple[str, str], Callable[[ModuleCall, tuple[str, ...]], str | None]] = {
     ("rds", "db_instance_arn"): _rds_instance_arn,
@@ -62,6 +66,8 @@ _COMPUTED: dict[tuple[str, str], Callable[[ModuleCall, tuple[str, ...]], str | N
     # A region's topics, told by alarms of calls in the global root with the region's
     # provider (the certificate of its load balancer).
     ("notifications", "topic_arns"): _topic_arn,
+    # Every region's AWS Config delivers to the audit region's bucket.
+    ("audit", "bucket_name"): _audit_bucket_name,
 }
 
 

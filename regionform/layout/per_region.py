@@ -80,7 +80,8 @@ class _Rewriter:
         self.reads.roots.add(upstream)
         computed = computed_value(self.calls[reference.call], reference)
         if computed is not None:
-            self.reads.computed = True
+            # A name fixed by the spec (the audit bucket's) needs no partition or account.
+            self.reads.computed |= "${" in computed
             return _quoted(computed)
         self.reads.remote.setdefault(upstream, []).append(reference)
         return f"try({_remote_path(upstream, reference)}, {placeholder(upstream)})"

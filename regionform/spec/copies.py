@@ -22,6 +22,11 @@ Which data an edge carries follows AWS:
 - CloudFront standard logs record every viewer request (IP address, path, query string) in
   the log bucket in us-east-1: a copy from each origin region of the people its tenants
   serve. They are encrypted with SSE-S3, not a customer key, so KEY_PURPOSE has no entry.
+- the security baseline's audit records (a multi-region CloudTrail and every region's AWS
+  Config delivery) go to one bucket (and CloudTrail's log group) in the audit region: a copy
+  from every other region (AUDIT_LOGS, origin the recorded region). API calls name resources,
+  callers' IP addresses and request parameters, so they carry every tenant of that region.
+  They are encrypted with the audit module's own key, so KEY_PURPOSE has no entry.
 - a DynamoDB global table is multi-active: its home region's data goes to every replica
   (DYNAMODB_REPLICA, which creates the replica), and what is written to a replica goes to the
   home region and every other replica (DYNAMODB_REPLICA_WRITES, origin the replica's region).
@@ -54,6 +59,7 @@ CDN_LOGS = "cdn-logs"
 # Where CloudFront's standard logs are delivered (modules/cdn's bucket, us-east-1 provider).
 CDN_LOGS_REGION = "us-east-1"
 DYNAMODB_REPLICA = "dynamodb-replica"
+AUDIT_LOGS = "audit-logs"
 DYNAMODB_REPLICA_WRITES = "dynamodb-replica-writes"
 BACKUP_COPY = "backup-copy"
 
@@ -236,7 +242,37 @@ def copy_graph(spec: Spec) -> tuple[Copy, ...]:
         copies.extend(_table_copies(spec, region))
         copies.extend(_backup_copies(spec, region))
     copies += _cdn_log_copies(spec)
+    copies += _audit_log_copies(spec)
     return tuple(copies)
+
+
+def _audit_log_copies(spec: Spec) -> list[Copy]:
+    baseline = spec.security_baseline
+    if baseline is None or baseline.audit_region is None:
+        return []
+    parts = [
+        what
+        for what, on in (("CloudTrail", baseline.cloudtrail), ("AWS Config", baseline.config))
+        if on
+    ]
+    if not parts:
+        return []
+    # The audit region is stated (or the primary): a finding points at the statement.
+    path: Path = ("security_baseline", "audit_region")
+    return [
+        Copy(
+            AUDIT_LOGS,
+            f"{' and '.join(parts)} records (API calls, resource configurations)",
+            region.name,
+            baseline.audit_region,
+            path,
+            region.name,
+            _every_tenant(spec, region.name),
+        )
+        for region in spec.regions
+        # RF140 reports an audit region the spec lacks; no copy is made to it.
+        if region.name != baseline.audit_region and spec.region(baseline.audit_region) is not None
+    ]
 
 
 def _cdn_log_copies(spec: Spec) -> list[Copy]:

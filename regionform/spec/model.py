@@ -527,15 +527,33 @@ class SecurityBaseline:
     securityhub: bool
     finding_min_severity: float
     centrally_by: str | None = None  # who runs the parts turned off
+    cloudtrail: bool = False  # False only for a SecurityBaseline built in code
+    config: bool = False
+    # The region holding the trail and the audit bucket; build() fills in the primary.
+    audit_region: str | None = None
+    log_retention_days: int = 365
+    log_retention_reason: str | None = None
+    object_lock_days: int = 365
+    object_lock_mode: str = "GOVERNANCE"
 
     @property
     def off(self) -> tuple[str, ...]:
         """The parts turned off, by their spec key."""
         return tuple(
             name
-            for name, on in (("guardduty", self.guardduty), ("securityhub", self.securityhub))
+            for name, on in (
+                ("guardduty", self.guardduty),
+                ("securityhub", self.securityhub),
+                ("cloudtrail", self.cloudtrail),
+                ("config", self.config),
+            )
             if not on
         )
+
+    @property
+    def audit(self) -> bool:
+        """Whether the audit region gets the audit bucket (the trail or Config delivers)."""
+        return (self.cloudtrail or self.config) and self.audit_region is not None
 
 
 @dataclass(frozen=True)
@@ -1062,14 +1080,31 @@ def build(data: dict[str, Any], source: SourceMap) -> Spec:
         notifications=_notifications(data.get("notifications")),
         alarms=_alarms(data.get("alarms")),
         budgets=_budgets(data["budgets"]) if "budgets" in data else None,
-        security_baseline=SecurityBaseline(
-            guardduty=bool(data["security_baseline"]["guardduty"]),
-            securityhub=bool(data["security_baseline"]["securityhub"]),
-            finding_min_severity=data["security_baseline"]["finding_min_severity"],
-            centrally_by=data["security_baseline"].get("centrally_by"),
-        ),
+        security_baseline=_security_baseline(data),
         backup=_backup(data),
         # Anything but false (the schema refuses other values) keeps the default.
         dashboards=data.get("dashboards", True) is not False,
         source=source,
+    )
+
+
+def _security_baseline(data: dict[str, Any]) -> SecurityBaseline:
+    baseline = data["security_baseline"]
+    primary = next(
+        (name for name, r in sorted(data["regions"].items()) if r.get("role") == "primary"),
+        None,
+    )
+    return SecurityBaseline(
+        guardduty=bool(baseline["guardduty"]),
+        securityhub=bool(baseline["securityhub"]),
+        finding_min_severity=baseline["finding_min_severity"],
+        centrally_by=baseline.get("centrally_by"),
+        cloudtrail=bool(baseline["cloudtrail"]),
+        config=bool(baseline["config"]),
+        # No primary (RF110 reports it): the first region, so the estate still has one.
+        audit_region=baseline.get("audit_region") or primary or min(data["regions"], default=None),
+        log_retention_days=baseline["log_retention_days"],
+        log_retention_reason=baseline.get("log_retention_reason"),
+        object_lock_days=baseline["object_lock_days"],
+        object_lock_mode=baseline["object_lock_mode"],
     )

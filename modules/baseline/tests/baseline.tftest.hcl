@@ -15,11 +15,21 @@ mock_provider "aws" {
       endpoint = "ec2.ap-south-1.amazonaws.com"
     }
   }
+
+  override_data {
+    target = data.aws_caller_identity.current
+    values = {
+      account_id = "111122223333"
+      arn        = "arn:aws:iam::111122223333:root"
+      user_id    = "111122223333"
+    }
+  }
 }
 
 variables {
   name_prefix         = "bizflow-production"
   findings_topic_arns = ["arn:aws:sns:ap-south-1:111122223333:bizflow-production-critical"]
+  config_bucket_name  = "bizflow-production-audit-ap-south-1"
 }
 
 run "secure_defaults" {
@@ -44,18 +54,35 @@ run "secure_defaults" {
     condition     = aws_securityhub_account.this[0].enable_default_standards == false && aws_securityhub_standards_subscription.fsbp[0].standards_arn == "arn:aws:securityhub:ap-south-1::standards/aws-foundational-security-best-practices/v/1.0.0"
     error_message = "Security Hub must subscribe to the AWS Foundational Security Best Practices standard of its region."
   }
+
+  assert {
+    condition     = aws_config_configuration_recorder.this[0].recording_group[0].all_supported && !aws_config_configuration_recorder.this[0].recording_group[0].include_global_resource_types && aws_config_configuration_recorder_status.this[0].is_enabled
+    error_message = "AWS Config must record every supported type (global ones only where asked) and be enabled."
+  }
+
+  assert {
+    condition     = aws_config_delivery_channel.this[0].s3_bucket_name == "bizflow-production-audit-ap-south-1" && aws_config_delivery_channel.this[0].s3_key_prefix == "config" && aws_iam_role.config[0].name == "bizflow-production-config-ap-south-1"
+    error_message = "AWS Config must deliver to the audit bucket under config/ with the region's role."
+  }
+
+  assert {
+    condition     = aws_iam_role_policy_attachment.config[0].policy_arn == "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole" && jsondecode(aws_iam_role_policy.config_delivery[0].policy).Statement[2].Condition.StringEquals["kms:ViaService"] == "s3.ap-south-1.amazonaws.com"
+    error_message = "The Config role must have AWS_ConfigRole and use the audit key only through S3 of the bucket's region."
+  }
 }
 
 run "run_centrally" {
   command = plan
 
   variables {
-    guardduty   = false
-    securityhub = false
+    guardduty          = false
+    securityhub        = false
+    config             = false
+    config_bucket_name = null
   }
 
   assert {
-    condition     = length(aws_guardduty_detector.this) == 0 && length(aws_cloudwatch_event_rule.guardduty_findings) == 0 && length(aws_securityhub_account.this) == 0
+    condition     = length(aws_guardduty_detector.this) == 0 && length(aws_cloudwatch_event_rule.guardduty_findings) == 0 && length(aws_securityhub_account.this) == 0 && length(aws_config_configuration_recorder.this) == 0 && length(aws_iam_role.config) == 0
     error_message = "Each part can be turned off where an organisation runs it centrally."
   }
 }
@@ -70,6 +97,12 @@ run "findings_topic_rejected" {
   command = plan
   variables { findings_topic_arns = ["arn:aws:sqs:ap-south-1:111122223333:q"] }
   expect_failures = [var.findings_topic_arns]
+}
+
+run "config_bucket_required" {
+  command = plan
+  variables { config_bucket_name = null }
+  expect_failures = [var.config_bucket_name]
 }
 
 run "finding_min_severity_rejected" {
@@ -101,6 +134,11 @@ run "example_basic" {
   override_data {
     target = module.baseline.data.aws_region.current
     values = { name = "ap-south-1" }
+  }
+
+  override_data {
+    target = module.baseline.data.aws_caller_identity.current
+    values = { account_id = "111122223333" }
   }
 
   assert {

@@ -1,7 +1,8 @@
 """RF140: a copy whose other end does not exist: a read replica whose source region has no
 database (or is itself a replica), a Global Datastore secondary whose source has no primary
-cache, or backups / AWS Backup copies / bucket replication / a DynamoDB global-table replica
-sent to a region the spec does not define.
+cache, or backups / AWS Backup copies / bucket replication / a DynamoDB global-table replica /
+the security baseline's audit records (`security_baseline.audit_region`) sent to a region the
+spec does not define.
 
 Fails:
 
@@ -101,6 +102,19 @@ def check(rule: Rule, spec: Spec) -> Iterator[Finding]:
                 hint=f"add the region (its vault receives the copies) or pick one of: {defined}",
             )
         yield from _table_replicas(rule, spec, region, defined)
+    baseline = spec.security_baseline
+    if (
+        baseline is not None
+        and (baseline.cloudtrail or baseline.config)
+        and baseline.audit_region is not None
+        and spec.region(baseline.audit_region) is None
+    ):
+        yield rule.finding(
+            f"the audit records of every region go to {baseline.audit_region}, which is not "
+            "under regions",
+            spec.source.value(("security_baseline", "audit_region")),
+            hint=f"pick one of: {defined}",
+        )
 
 
 def _table_replicas(rule: Rule, spec: Spec, region: Region, defined: str) -> Iterator[Finding]:

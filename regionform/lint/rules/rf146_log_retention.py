@@ -1,9 +1,10 @@
 """RF146: logs kept less than a year without a stated reason.
 
 checkov's CKV_AWS_338 asks for a year of CloudWatch Logs retention. The retention of VPC flow
-logs, EKS control-plane logs and WAF logs is the spec's decision, not the module's, so the
-modules skip that check inline and the policy lives here, where an exception can be written
-down next to the value: `retention_reason` (flow logs) or `log_retention_reason`.
+logs, EKS control-plane logs, WAF logs and CloudTrail's log group is the spec's decision, not
+the module's, so the modules skip that check inline and the policy lives here, where an
+exception can be written down next to the value: `retention_reason` (flow logs) or
+`log_retention_reason`.
 
 Fails:
 
@@ -55,6 +56,15 @@ def _retentions(spec: Spec) -> Iterator[tuple[str, int, str | None, Path, str]]:
                 (*base, "cluster", "log_retention_days"),
                 "log_retention_reason",
             )
+    baseline = spec.security_baseline
+    if baseline is not None and baseline.cloudtrail and baseline.audit_region is not None:
+        yield (
+            "CloudTrail's logs in CloudWatch Logs",
+            baseline.log_retention_days,
+            baseline.log_retention_reason,
+            ("security_baseline", "log_retention_days"),
+            "log_retention_reason",
+        )
     for waf, path in spec.wafs():
         yield (
             f"WAF logs of {'/'.join(str(p) for p in path)}",

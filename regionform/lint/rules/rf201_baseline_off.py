@@ -1,9 +1,10 @@
 """RF201: production turns part of the security baseline off without saying who runs it.
 
-GuardDuty and Security Hub are on in every region by default. An organisation whose security
-account runs them centrally (a delegated administrator) turns them off in the spec; in a
-production environment (`environment: production` or `prod`) that must be stated with
-`centrally_by`, or the estate may simply be unwatched.
+GuardDuty, Security Hub, the multi-region CloudTrail and AWS Config are on by default. An
+organisation whose security account runs them centrally (a delegated administrator, an
+organisation trail, a Config aggregator) turns them off in the spec; in a production
+environment (`environment: production` or `prod`) that must be stated with `centrally_by`, or
+the estate may simply be unwatched and unaudited.
 
 Fails:
 
@@ -16,7 +17,9 @@ Passes:
     environment: production
     security_baseline:
       guardduty: false
-      centrally_by: the organisation's security account (delegated GuardDuty administrator)
+      cloudtrail: false
+      centrally_by: the organisation's security account (delegated GuardDuty administrator,
+        organisation trail)
 """
 
 from __future__ import annotations

@@ -51,6 +51,18 @@ module "alb_ap_south_1" {
   }
 }
 
+module "audit_ap_south_1" {
+  source = "./modules/audit"
+  providers = {
+    aws = aws.ap_south_1
+  }
+
+  name_prefix        = "agentmitra-production"
+  log_retention_days = 365
+  object_lock_mode   = "GOVERNANCE"
+  object_lock_days   = 365
+}
+
 module "aurora_ap_south_1" {
   source = "./modules/aurora"
   providers = {
@@ -116,9 +128,11 @@ module "baseline_ap_south_1" {
     aws = aws.ap_south_1
   }
 
-  name_prefix          = "agentmitra-production"
-  findings_topic_arns  = [module.notifications_ap_south_1.topic_arns["critical"]]
-  finding_min_severity = 4
+  name_prefix                     = "agentmitra-production"
+  findings_topic_arns             = [module.notifications_ap_south_1.topic_arns["critical"]]
+  finding_min_severity            = 4
+  config_bucket_name              = module.audit_ap_south_1.bucket_name
+  config_include_global_resources = true
 }
 
 module "dashboard_ap_south_1" {

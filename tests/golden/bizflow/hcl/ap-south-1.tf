@@ -82,6 +82,7 @@ module "baseline_ap_south_1" {
   name_prefix          = "bizflow-production"
   findings_topic_arns  = [module.notifications_ap_south_1.topic_arns["critical"]]
   finding_min_severity = 4
+  config               = false
 }
 
 module "dashboard_ap_south_1" {

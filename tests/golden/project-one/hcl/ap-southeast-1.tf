@@ -60,6 +60,8 @@ module "baseline_ap_southeast_1" {
   name_prefix          = "projectone-production"
   findings_topic_arns  = [module.notifications_ap_southeast_1.topic_arns["critical"]]
   finding_min_severity = 4
+  config_bucket_name   = module.audit_ap_south_1.bucket_name
+  config_bucket_region = "ap-south-1"
 }
 
 module "dashboard_ap_southeast_1" {

@@ -67,6 +67,7 @@ module "baseline_eu_west_1" {
   name_prefix          = "teddybear-production"
   findings_topic_arns  = [module.notifications_eu_west_1.topic_arns["critical"]]
   finding_min_severity = 4
+  config               = false
 }
 
 module "dashboard_eu_west_1" {

@@ -69,6 +69,7 @@ module "baseline_us_east_1" {
   name_prefix          = "teddybear-production"
   findings_topic_arns  = [module.notifications_us_east_1.topic_arns["critical"]]
   finding_min_severity = 4
+  config               = false
 }
 
 module "dashboard_us_east_1" {

@@ -40,15 +40,29 @@ module "alb_ap_south_1" {
   }
 }
 
+module "audit_ap_south_1" {
+  source = "./modules/audit"
+  providers = {
+    aws = aws.ap_south_1
+  }
+
+  name_prefix        = "webdpro-production"
+  log_retention_days = 365
+  object_lock_mode   = "GOVERNANCE"
+  object_lock_days   = 365
+}
+
 module "baseline_ap_south_1" {
   source = "./modules/baseline"
   providers = {
     aws = aws.ap_south_1
   }
 
-  name_prefix          = "webdpro-production"
-  findings_topic_arns  = [module.notifications_ap_south_1.topic_arns["critical"]]
-  finding_min_severity = 4
+  name_prefix                     = "webdpro-production"
+  findings_topic_arns             = [module.notifications_ap_south_1.topic_arns["critical"]]
+  finding_min_severity            = 4
+  config_bucket_name              = module.audit_ap_south_1.bucket_name
+  config_include_global_resources = true
 }
 
 module "dashboard_ap_south_1" {

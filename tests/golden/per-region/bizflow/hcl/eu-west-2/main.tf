@@ -82,6 +82,7 @@ module "baseline_eu_west_2" {
   name_prefix          = "bizflow-production"
   findings_topic_arns  = [module.notifications_eu_west_2.topic_arns["critical"]]
   finding_min_severity = 4
+  config               = false
 }
 
 module "dashboard_eu_west_2" {

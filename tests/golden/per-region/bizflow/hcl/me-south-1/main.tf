@@ -82,6 +82,7 @@ module "baseline_me_south_1" {
   name_prefix          = "bizflow-production"
   findings_topic_arns  = [module.notifications_me_south_1.topic_arns["critical"]]
   finding_min_severity = 4
+  config               = false
 }
 
 module "dashboard_me_south_1" {
