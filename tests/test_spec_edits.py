@@ -525,8 +525,7 @@ def test_service_edits_replace_no_cluster_service_or_target_group(
     replaced = {
         address: change["change"]["actions"]
         for address, change in edits[edit].changes().items()
-        if change["type"] in SERVICE_KEEPS
-        and "delete" in change["change"]["actions"]
+        if change["type"] in SERVICE_KEEPS and "delete" in change["change"]["actions"]
     }
     assert replaced == {}
 
